@@ -1,0 +1,50 @@
+# Two commands matter: `make serve` and `make test`. Both bootstrap what they need on a fresh clone:
+# a virtual environment from the hashed lock files, and the npm tools the tests use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible output (sitemap dates, archives): the date of the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: serve test build check-data lint bench lock clean
+
+serve: $(VENV)/.site-installed  ## Build and serve the site on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+test: $(VENV)/.test-installed node_modules/.installed  ## Run the whole test suite, exactly as CI does
+	$(BIN)/python -m pytest
+
+build: $(VENV)/.site-installed  ## Build the site into site/ with strict validation
+	$(BIN)/mkdocs build --strict
+
+check-data: $(VENV)/.site-installed  ## Validate data files and lesson front matter without building
+	$(BIN)/python -m macros.check
+
+lint: $(VENV)/.test-installed node_modules/.installed  ## Only the linters (ruff, codespell, markdown, workflows)
+	$(BIN)/python -m pytest tests/test_lint.py tests/test_workflows.py
+
+bench: $(VENV)/.test-installed node_modules/.installed  ## Build time, page weight and scaling figures
+	$(BIN)/python benchmarks/run.py
+
+lock:  ## Re-resolve the lock files after editing pyproject.toml (needs uv)
+	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements/test.lock
+	uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -c requirements/test.lock -o requirements/site.lock
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-installed: requirements/site.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/site.lock
+	touch $@
+
+$(VENV)/.test-installed: requirements/test.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.lock
+	touch $@ $(VENV)/.site-installed
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+clean:
+	rm -rf site .cache node_modules $(VENV)

@@ -1,0 +1,58 @@
+"""Macros for the Backend Skills site (mkdocs-macros `module_name: macros`).
+
+Only `define_env` is used, so the module stays portable to Zensical. It loads and validates
+every data file and every lesson's front matter before any page renders, and fails the build
+with one message listing each problem by file, line and field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from macros import render
+from macros.catalog import Catalog, load_catalog
+from macros.errors import SourceError
+
+GENERATED_DIR = Path(".cache/generated")
+
+
+def define_env(env: Any) -> None:
+    root = Path(env.conf["config_file_path"]).parent
+    try:
+        catalog = load_catalog(root, Path(env.conf["docs_dir"]))
+    except SourceError as error:
+        raise PluginError(error.report()) from None
+
+    generated = root / GENERATED_DIR
+    generated.mkdir(parents=True, exist_ok=True)
+    (generated / "abbreviations.md").write_text(render.abbreviations(catalog), encoding="utf-8")
+    env.conf["extra"]["lesson_index"] = _lesson_index(catalog, env.conf["use_directory_urls"])
+
+    def url_for(target: str) -> str:
+        page_url = env.page.url if getattr(env, "page", None) else ""
+        return get_relative_url(_url(target, env.conf["use_directory_urls"]), page_url)
+
+    env.macro(lambda name, columns=None: render.comparison_table(catalog, name, columns), "comparison_table")
+    env.macro(lambda name, lesson=None: render.checklist(catalog, name, url_for, lesson), "checklist")
+    env.macro(lambda area: render.lesson_list(catalog, area, url_for), "lesson_list")
+    env.macro(lambda: render.area_cards(catalog, url_for), "area_cards")
+    env.macro(lambda: render.glossary(catalog, url_for), "glossary")
+    env.variables["catalog"] = catalog
+
+
+def _url(target: str, directory_urls: bool) -> str:
+    """URL of a page named by its docs path without `.md`: `security/index` -> `security/`."""
+    if target.endswith("/index") or target == "index":
+        return target[: -len("index")]
+    return f"{target}/" if directory_urls else f"{target}.html"
+
+
+def _lesson_index(catalog: Catalog, directory_urls: bool) -> dict[str, dict[str, str]]:
+    """Titles and site-root URLs of lessons, for the theme's lesson header (prerequisite links)."""
+    return {
+        ref: {"title": lesson.meta.title, "url": _url(ref, directory_urls)} for ref, lesson in catalog.lessons.items()
+    }

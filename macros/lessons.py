@@ -1,0 +1,220 @@
+"""The lesson contract (spec section 3): front matter fields and the fixed section order.
+
+Every Markdown file directly inside a skill area's folder, except its `index.md`, is a lesson.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import Field, StringConstraints, ValidationError
+
+from macros.errors import SourceError, SourceProblem
+from macros.schema import LessonRef, Level, Model, Slug, Text
+from macros.validation import problems_from_validation
+from macros.yaml_source import load_yaml
+
+FIRST_SECTION = "Why it matters"
+LAST_SECTIONS = ("Exercises", "Self-check", "Common pitfalls", "Further reading")
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(\{[^}]*\})?\s*#*\s*$")
+
+
+class LessonMeta(Model):
+    title: Text
+    description: Annotated[str, StringConstraints(min_length=20, max_length=200, pattern=r"^[^\n]+[.!?]$")]
+    level: Level
+    time: Annotated[int, Field(ge=5, le=600)]
+    tags: list[Slug] = Field(min_length=1)
+    prerequisites: list[LessonRef]
+    objectives: list[Text] = Field(min_length=3, max_length=6)
+    last_reviewed: dt.date
+    # Page settings that MkDocs, Material and the macros plugin understand.
+    hide: list[str] | None = None
+    render_macros: bool | None = None
+    search: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Lesson:
+    ref: str  # `security/sql-injection`
+    source: str  # `docs/security/sql-injection.md`, for messages
+    meta: LessonMeta
+
+    @property
+    def area(self) -> str:
+        return self.ref.split("/", 1)[0]
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Return (front matter, body, body's first line) or None when the file has none."""
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 3)
+    if end == -1:
+        return None
+    front = text[4 : end + 1]
+    body = text[end + 5 :]
+    return front, body, front.count("\n") + 3
+
+
+def headings(body: str, first_line: int) -> list[tuple[int, str, int]]:
+    """(level, text, line) of every heading outside fenced code."""
+    found = []
+    fence: str | None = None
+    for number, line in enumerate(body.splitlines(), start=first_line):
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            marker = fence_match.group(1)
+            if fence is None:
+                fence = marker
+            elif marker.startswith(fence[0]) and len(marker) >= len(fence):
+                fence = None
+            continue
+        if fence is None:
+            match = _HEADING.match(line)
+            if match:
+                found.append((len(match.group(1)), match.group(2), number))
+    return found
+
+
+def section_text(body: str, title: str) -> str:
+    """The text under `## title`, up to the next h2."""
+    match = re.search(rf"^## {re.escape(title)}\s*$(.*?)(?=^## |\Z)", body, re.M | re.S)
+    return match.group(1) if match else ""
+
+
+def check_body(body: str, first_line: int, source: str) -> list[SourceProblem]:
+    problems: list[SourceProblem] = []
+    found = headings(body, first_line)
+    h1 = [h for h in found if h[0] == 1]
+    if len(h1) != 1:
+        problems.append(
+            SourceProblem(source, first_line, "body", f"needs exactly one '# Title' heading, found {len(h1)}")
+        )
+    h2 = [(text, line) for level, text, line in found if level == 2]
+    titles = [text for text, _ in h2]
+    expected_tail = list(LAST_SECTIONS)
+    anchor_line = h1[0][2] if h1 else first_line
+    for name in (FIRST_SECTION, *LAST_SECTIONS):
+        if name not in titles:
+            problems.append(SourceProblem(source, anchor_line, f"section '{name}'", f"missing: add '## {name}'"))
+    if problems:
+        return problems
+    if titles[0] != FIRST_SECTION:
+        problems.append(SourceProblem(source, h2[0][1], "sections", f"the first section must be '## {FIRST_SECTION}'"))
+    if titles[-4:] != expected_tail:
+        line = h2[-4][1]
+        problems.append(
+            SourceProblem(
+                source,
+                line,
+                "sections",
+                f"the last sections must be {', '.join(expected_tail)} in that order; found {', '.join(titles[-4:])}",
+            )
+        )
+    if len(titles) < 6:
+        problems.append(
+            SourceProblem(
+                source,
+                h2[0][1],
+                "sections",
+                f"needs at least one core-concept section between '{FIRST_SECTION}' and 'Exercises'",
+            )
+        )
+    line_of = dict(h2)
+    if "acceptance criteria" not in section_text(body, "Exercises").lower():
+        problems.append(
+            SourceProblem(
+                source,
+                line_of["Exercises"],
+                "section 'Exercises'",
+                "each exercise needs acceptance criteria (write 'Acceptance criteria')",
+            )
+        )
+    if not re.search(r"^\s*\?\?\?\+? question", section_text(body, "Self-check"), re.M):
+        problems.append(
+            SourceProblem(
+                source,
+                line_of["Self-check"],
+                "section 'Self-check'",
+                "put each answer in a collapsible '??? question' block",
+            )
+        )
+    if "](https://" not in section_text(body, "Further reading"):
+        problems.append(
+            SourceProblem(
+                source,
+                line_of["Further reading"],
+                "section 'Further reading'",
+                "link at least one primary source over https",
+            )
+        )
+    return problems
+
+
+def load_lesson(path: Path, ref: str, source: str) -> Lesson:
+    text = path.read_text(encoding="utf-8")
+    parts = split_front_matter(text)
+    if parts is None:
+        raise SourceError([SourceProblem(source, 1, "front matter", "missing: a lesson starts with a '---' block")])
+    front, body, body_line = parts
+    data, lines = load_yaml(front, source, first_line=2)
+    problems = check_body(body, body_line, source)
+    if not isinstance(data, dict):
+        problems.insert(0, SourceProblem(source, 2, "front matter", "must be a mapping of fields"))
+        raise SourceError(problems)
+    try:
+        meta = LessonMeta.model_validate(data)
+    except ValidationError as error:
+        problems[:0] = problems_from_validation(error, lines, source)
+        raise SourceError(problems) from None
+    if problems:
+        raise SourceError(problems)
+    return Lesson(ref=ref, source=source, meta=meta)
+
+
+def nav_order(area_dir: Path) -> list[str]:
+    """File names in the order the area's `.nav.yml` lists them (awesome-nav is the one source of order)."""
+    nav_file = area_dir / ".nav.yml"
+    if not nav_file.exists():
+        return []
+    nav = yaml.safe_load(nav_file.read_text(encoding="utf-8")) or {}
+    order = []
+    for entry in nav.get("nav", []):
+        if isinstance(entry, str):
+            order.append(entry)
+        elif isinstance(entry, dict):
+            order.extend(v for v in entry.values() if isinstance(v, str))
+    return order
+
+
+def load_lessons(root: Path, docs_dir: Path, area_ids: list[str]) -> tuple[dict[str, Lesson], list[SourceProblem]]:
+    lessons: dict[str, Lesson] = {}
+    problems: list[SourceProblem] = []
+    for area in area_ids:
+        area_dir = docs_dir / area
+        if not (area_dir / "index.md").exists():
+            problems.append(
+                SourceProblem("data/skills.yml", 1, f"area '{area}'", f"no {area_dir.relative_to(root)}/index.md")
+            )
+            continue
+        order = nav_order(area_dir)
+        files = sorted(
+            area_dir.glob("*.md"), key=lambda p: (order.index(p.name) if p.name in order else len(order), p.name)
+        )
+        for path in files:
+            if path.name == "index.md":
+                continue
+            ref = f"{area}/{path.stem}"
+            try:
+                lessons[ref] = load_lesson(path, ref, str(path.relative_to(root)))
+            except SourceError as error:
+                problems.extend(error.problems)
+    return lessons, problems

@@ -1,0 +1,189 @@
+"""Offline audit of a built site: internal links and anchors, and references to other origins.
+
+Used by the tests and reusable from the command line: `python -m tests.site_audit site/`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlsplit
+
+# Attributes that make the browser fetch something (as opposed to <a href>, which is a link the reader follows).
+FETCHING = {
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("video", "poster"),
+    ("input", "src"),
+    ("track", "src"),
+}
+FETCHING_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "preconnect",
+    "dns-prefetch",
+    "manifest",
+    "apple-touch-icon",
+}
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+CSS_IMPORT = re.compile(r"@import\s+['\"]([^'\"]+)")
+
+
+@dataclass
+class Page:
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)
+    fetches: list[str] = field(default_factory=list)
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        for name in ("id", "name"):
+            if name in values and (name == "id" or tag == "a"):
+                self.page.ids.add(values[name])
+        if tag == "a" and "href" in values:
+            self.page.links.append(values["href"])
+        if tag == "link" and "href" in values:
+            rels = set(values.get("rel", "").lower().split())
+            if rels & FETCHING_LINK_RELS:
+                self.page.fetches.append(values["href"])
+            else:
+                self.page.links.append(values["href"])
+        for fetch_tag, attr in FETCHING:
+            if tag == fetch_tag and values.get(attr):
+                targets = (
+                    [part.strip().split(" ")[0] for part in values[attr].split(",")]
+                    if attr == "srcset"
+                    else [values[attr]]
+                )
+                self.page.fetches.extend(targets)
+        if "style" in values:
+            self.page.fetches.extend(CSS_URL.findall(values["style"]))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.page.fetches.extend(CSS_URL.findall(data) + CSS_IMPORT.findall(data))
+
+
+def parse(path: Path) -> Page:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector.page
+
+
+def is_other_origin(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.scheme and parts.scheme not in {"data", "blob"}) or url.startswith("//")
+
+
+@dataclass
+class Report:
+    pages: int = 0
+    broken: list[str] = field(default_factory=list)
+    foreign_fetches: list[str] = field(default_factory=list)
+    external_links: set[str] = field(default_factory=set)
+
+
+def audit(site: Path, base_path: str = "/") -> Report:
+    """`base_path` is the path part of site_url: absolute links (the 404 page uses them) start with it."""
+    report = Report()
+    html_files = sorted(p for p in site.rglob("*.html"))
+    pages = {path: parse(path) for path in html_files}
+    report.pages = len(pages)
+    for path, page in pages.items():
+        where = path.relative_to(site)
+        for url in page.fetches:
+            if is_other_origin(url):
+                report.foreign_fetches.append(f"{where}: loads {url}")
+        for href in page.links:
+            if href.startswith(("mailto:", "javascript:", "tel:")):
+                continue
+            if is_other_origin(href):
+                report.external_links.add(href)
+                continue
+            problem = _resolve(site, path, href, pages, base_path)
+            if problem:
+                report.broken.append(f"{where}: {href} ({problem})")
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        for url in CSS_URL.findall(text) + CSS_IMPORT.findall(text):
+            if is_other_origin(url.strip()):
+                report.foreign_fetches.append(f"{css.relative_to(site)}: loads {url}")
+    return report
+
+
+def _resolve(site: Path, page_path: Path, href: str, pages: dict[Path, Page], base_path: str) -> str | None:
+    url, fragment = urldefrag(href)
+    if not url:
+        target = page_path
+    else:
+        path = unquote(urlsplit(url).path)
+        if path.startswith("/"):
+            if not path.startswith(base_path):
+                return f"absolute path outside {base_path}"
+            path = "/" + path[len(base_path) :]
+        base = site if path.startswith("/") else page_path.parent
+        target = (base / path.lstrip("/")).resolve()
+        if target.is_dir() or path.endswith("/"):
+            target = target / "index.html"
+        if not target.exists():
+            return "no such file"
+        if site.resolve() not in target.parents and target != site.resolve():
+            return "points outside the site"
+    if fragment and target.suffix == ".html":
+        page = pages.get(target) or pages.get(Path(str(target)))
+        if page is None:
+            page = parse(target)
+        if unquote(fragment) not in page.ids:
+            return f"no anchor #{fragment}"
+    return None
+
+
+MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+
+
+def site_base_path(config: Path = MKDOCS_YML) -> str:
+    match = re.search(r"^site_url:\s*(\S+)", config.read_text(encoding="utf-8"), re.M)
+    path = urlsplit(match.group(1)).path if match else "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def main(argv: list[str]) -> int:
+    site = Path(argv[0] if argv else "site")
+    report = audit(site, site_base_path())
+    print(
+        f"{report.pages} pages, {len(report.broken)} broken links, "
+        f"{len(report.foreign_fetches)} requests to other origins, {len(report.external_links)} external links"
+    )
+    for line in report.broken + report.foreign_fetches:
+        print("  " + line)
+    return 1 if report.broken or report.foreign_fetches else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

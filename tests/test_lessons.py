@@ -1,0 +1,42 @@
+"""The lesson contract checker: the template passes, headings inside code do not count."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from macros.catalog import load_catalog
+from macros.lessons import check_body, headings, split_front_matter
+from tests.conftest import ROOT
+
+
+def test_template_meets_the_contract(project_copy: Path) -> None:
+    shutil.copy(ROOT / "templates" / "lesson.md", project_copy / "docs" / "security" / "from-template.md")
+    catalog = load_catalog(project_copy)
+    assert catalog.lessons["security/from-template"].meta.level == "beginner"
+
+
+def test_headings_in_fenced_code_are_ignored() -> None:
+    body = "# Title\n\n```markdown\n## Not a section\n```\n\n~~~\n## Nor this\n~~~\n## Real\n"
+    assert [text for _, text, _ in headings(body, 1)] == ["Title", "Real"]
+
+
+def test_heading_attributes_are_stripped() -> None:
+    assert headings("## Exercises { #practice }\n", 1) == [(2, "Exercises", 1)]
+
+
+def test_front_matter_split_reports_body_line() -> None:
+    front, body, line = split_front_matter("---\ntitle: x\n---\n# Body\n")  # type: ignore[misc]
+    assert front == "title: x\n" and body == "# Body\n" and line == 4
+
+
+def test_exercises_need_acceptance_criteria() -> None:
+    body = (ROOT / "templates" / "lesson.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    broken = body.replace("*Acceptance criteria:*", "*Done when:*")
+    problems = check_body(broken, 14, "x.md")
+    assert [p.field for p in problems] == ["section 'Exercises'"]
+
+
+def test_every_lesson_in_the_repository_meets_the_contract() -> None:
+    catalog = load_catalog(ROOT)
+    assert catalog.lessons, "no lessons found"

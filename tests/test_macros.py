@@ -1,0 +1,113 @@
+"""Macros render data as escaped HTML, and a hostile payload in data stays text all the way to the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from macros import render
+from macros.catalog import Catalog, load_catalog
+from macros.schema import Checklist, Comparison, Term
+from tests.conftest import ROOT, run_build
+
+PAYLOAD = "<script>alert(1)</script>"
+SOURCE = {"title": f"Source {PAYLOAD}", "url": "https://example.com/?a=1&b=2"}
+
+
+@pytest.fixture
+def catalog() -> Catalog:
+    return load_catalog(ROOT)
+
+
+def _hostile(catalog: Catalog) -> Catalog:
+    catalog.comparisons["evil"] = Comparison.model_validate(
+        {
+            "id": "evil",
+            "title": PAYLOAD,
+            "description": PAYLOAD,
+            "columns": [{"key": "a", "label": PAYLOAD}],
+            "rows": [
+                {"name": PAYLOAD, "cells": {"a": PAYLOAD}, "sources": [SOURCE], "last_reviewed": dt.date(2026, 1, 1)},
+                {
+                    "name": "b",
+                    "cells": {"a": {"text": PAYLOAD, "source": SOURCE}},
+                    "sources": [SOURCE],
+                    "last_reviewed": dt.date(2026, 1, 1),
+                },
+            ],
+        }
+    )
+    catalog.checklists["evil"] = Checklist.model_validate(
+        {
+            "id": "evil",
+            "title": PAYLOAD,
+            "description": PAYLOAD,
+            "last_reviewed": dt.date(2026, 1, 1),
+            "items": [{"id": "x", "text": PAYLOAD, "why": PAYLOAD, "evidence": PAYLOAD, "sources": [SOURCE]}],
+        }
+    )
+    catalog.glossary.append(Term.model_validate({"term": PAYLOAD, "definition": PAYLOAD, "sources": [SOURCE]}))
+    return catalog
+
+
+def _assert_inert(html: str) -> None:
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="https://example.com/?a=1&amp;b=2"' in html
+
+
+def test_comparison_table_escapes_every_field(catalog: Catalog) -> None:
+    _assert_inert(render.comparison_table(_hostile(catalog), "evil"))
+
+
+def test_checklist_escapes_every_field(catalog: Catalog) -> None:
+    _assert_inert(render.checklist(_hostile(catalog), "evil", lambda ref: ref))
+
+
+def test_glossary_escapes_every_field(catalog: Catalog) -> None:
+    _assert_inert(render.glossary(_hostile(catalog), lambda ref: ref))
+
+
+def test_comparison_column_subset_and_unknown_column(catalog: Catalog) -> None:
+    html = render.comparison_table(catalog, "sql-injection-defences", columns=["role"])
+    assert "Main caveat" not in html and "Role" in html
+    with pytest.raises(KeyError, match="no column"):
+        render.comparison_table(catalog, "sql-injection-defences", columns=["nope"])
+
+
+def test_unknown_dataset_names_the_known_ones(catalog: Catalog) -> None:
+    with pytest.raises(KeyError, match="known: security"):
+        render.checklist(catalog, "no-such-checklist", lambda ref: ref)
+
+
+def test_checklist_filtered_by_lesson(catalog: Catalog) -> None:
+    html = render.checklist(catalog, "security", lambda ref: ref, lesson="security/sql-injection")
+    assert html.count("data-item=") == len(
+        [i for i in catalog.checklists["security"].items if i.lesson == "security/sql-injection"]
+    )
+    assert 'data-progress-key="checklist:security:parameterised-queries"' in html
+
+
+def test_payload_in_data_reaches_the_built_page_as_text(project_copy: Path, tmp_path: Path) -> None:
+    glossary = project_copy / "data" / "glossary" / "security.yml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8")
+        + f"  - term: 'Payload {PAYLOAD}'\n    definition: 'Defined as {PAYLOAD} & more'\n",
+        encoding="utf-8",
+    )
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "Defined as &lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
+    assert not re.search(r"<script>alert", html)
+
+
+def test_macro_error_fails_the_build(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "checklists" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('checklist("security")', 'checklist("no-such-checklist")'))
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "no checklist 'no-such-checklist'" in result.stdout + result.stderr

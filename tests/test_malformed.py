@@ -1,0 +1,65 @@
+"""Every case in tests/malformed/ breaks the sources in one way and must produce its exact message.
+
+A case is a folder whose files are laid over a copy of the project, plus `expected.txt`: the lines
+(`file:line: field: message`) the report must contain. Add a case by adding a folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.catalog import load_catalog
+from macros.errors import SourceError
+from tests.conftest import copy_project, run_build
+
+CASES = Path(__file__).parent / "malformed"
+
+
+def _overlay(case: Path, project: Path) -> None:
+    for source in case.rglob("*"):
+        if source.is_file() and source.name != "expected.txt":
+            target = project / source.relative_to(case)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("pristine"))
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len([c for c in CASES.iterdir() if c.is_dir()]) >= 10
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
+def test_malformed_case_reports_file_line_and_field(case: str, pristine: Path, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(pristine, project)
+    _overlay(CASES / case, project)
+    with pytest.raises(SourceError) as raised:
+        load_catalog(project)
+    report = raised.value.report()
+    for line in (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines():
+        assert line in report, f"expected\n  {line}\nin\n{report}"
+
+
+@pytest.mark.parametrize("case", ["bad-yaml", "lesson-missing-section"])
+def test_build_fails_with_the_message_and_no_traceback(case: str, pristine: Path, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(pristine, project)
+    _overlay(CASES / case, project)
+    result = run_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    first_expected = (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert first_expected in output
+
+
+def test_the_unbroken_project_loads(pristine: Path) -> None:
+    catalog = load_catalog(pristine)
+    assert "security/sql-injection" in catalog.lessons

@@ -1,0 +1,64 @@
+"""The built HTML: no broken internal link or anchor, nothing loaded from another origin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.site_audit import audit, is_other_origin, site_base_path
+
+
+def test_no_broken_internal_links_or_anchors(built_site: Path) -> None:
+    report = audit(built_site, site_base_path())
+    assert report.pages >= 15
+    assert report.broken == []
+
+
+def test_no_page_loads_anything_from_another_origin(built_site: Path) -> None:
+    report = audit(built_site, site_base_path())
+    assert report.foreign_fetches == []
+
+
+def test_external_links_are_https(built_site: Path) -> None:
+    report = audit(built_site, site_base_path())
+    # The only plain-http address allowed is the local preview server named in the contributing guide.
+    local = ("http://127.0.0.1", "http://localhost")
+    plain = sorted(url for url in report.external_links if url.startswith("http://") and not url.startswith(local))
+    assert plain == []
+
+
+def test_audit_catches_what_it_claims_to(tmp_path: Path) -> None:
+    # The audit itself must be able to fail: a page with a dead link, a dead anchor and a CDN script.
+    (tmp_path / "index.html").write_text(
+        '<a href="missing/">x</a><a href="#nowhere">y</a><a id="here" href="#here">z</a>'
+        '<script src="https://cdn.example.com/x.js"></script>'
+        '<link rel="stylesheet" href="//fonts.example.com/css">',
+        encoding="utf-8",
+    )
+    report = audit(tmp_path)
+    assert len(report.broken) == 2
+    assert len(report.foreign_fetches) == 2
+    assert is_other_origin("https://a.example") and not is_other_origin("../x/")
+
+
+def test_abbreviations_are_explained_on_lesson_pages(built_site: Path) -> None:
+    html = (built_site / "security" / "sql-injection" / "index.html").read_text(encoding="utf-8")
+    assert '<abbr title="Open Worldwide Application Security Project">OWASP</abbr>' in html
+
+
+def test_lesson_header_shows_objectives(built_site: Path) -> None:
+    html = (built_site / "security" / "sql-injection" / "index.html").read_text(encoding="utf-8")
+    header = html.split('<aside class="bs-lesson-header"', 1)[1].split("</aside>", 1)[0]
+    assert "Write a regression test that proves a query path is not injectable." in header
+    assert "45 min" in header
+
+
+def test_example_code_is_included_not_pasted(built_site: Path) -> None:
+    html = (built_site / "security" / "sql-injection" / "index.html").read_text(encoding="utf-8")
+    assert "SORT_COLUMNS" in html  # from examples/security/sql_injection/fixed.py
+    assert "--8&lt;--" not in html and "--8<--" not in html  # snippet markers never leak
+
+
+def test_mermaid_is_served_from_the_site(built_site: Path) -> None:
+    assert (built_site / "assets" / "vendor" / "mermaid" / "mermaid.min.js").stat().st_size > 1_000_000
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "mermaid-loader.js" in html and "mermaid.min.js" not in html

