@@ -1,0 +1,1 @@
+"""Runnable labs, one per skill area."""
