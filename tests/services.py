@@ -27,6 +27,7 @@ import pytest
 from tests.conftest import require_tool
 
 STARTUP_TIMEOUT_S = 30
+INITDB_OPTIONS = ["-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"]
 
 
 def free_port() -> int:
@@ -78,10 +79,7 @@ class ThrowawayPostgres:
 
     def start(self) -> None:
         subprocess.run(
-            as_postgres_user(
-                [str(self.bin_dir / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8"]
-                + ["--no-sync", "--no-instructions"]
-            ),
+            as_postgres_user([str(self.bin_dir / "initdb"), "-D", str(self.data), *INITDB_OPTIONS]),
             check=True,
             capture_output=True,
         )
@@ -89,8 +87,10 @@ class ThrowawayPostgres:
         settings = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
         self.process = subprocess.Popen(
             as_postgres_user(
-                [str(self.bin_dir / "postgres"), "-D", str(self.data), "-p", str(self.port)]
-                + ["-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={self.root}", *settings]
+                [
+                    *[str(self.bin_dir / "postgres"), "-D", str(self.data), "-p", str(self.port)],
+                    *["-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={self.root}", *settings],
+                ]
             ),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
