@@ -7,13 +7,14 @@ with one message listing each problem by file, line and field.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from macros import render
+from macros import hiring, print_edition, progress, render
 from macros.catalog import Catalog, load_catalog
 from macros.errors import SourceError
 
@@ -41,6 +42,25 @@ def define_env(env: Any) -> None:
     env.macro(lambda area: render.lesson_list(catalog, area, url_for), "lesson_list")
     env.macro(lambda: render.area_cards(catalog, url_for), "area_cards")
     env.macro(lambda: render.glossary(catalog, url_for), "glossary")
+    env.macro(lambda area, level=None: hiring.skills_matrix(catalog, area, url_for, level), "skills_matrix")
+    env.macro(lambda area: hiring.self_assessment(catalog, area), "self_assessment")
+    env.macro(lambda area, level=None: hiring.question_bank(catalog, area, url_for, level), "question_bank")
+    env.macro(lambda: hiring.question_counts(catalog), "question_counts")
+    env.macro(lambda: progress.progress_overview(catalog, url_for), "progress_overview")
+    env.macro(progress.transfer_controls, "progress_transfer")
+    env.macro(lambda area: progress.next_lessons(catalog, area, url_for), "next_lessons")
+    env.macro(lambda: progress.path_list(catalog, url_for), "path_list")
+    env.macro(lambda name: progress.learning_path(catalog, name, url_for), "learning_path")
+    env.macro(lambda: print_edition.table_of_contents(catalog), "print_contents")
+    env.macro(
+        lambda: print_edition.print_edition(
+            catalog,
+            Path(env.conf["docs_dir"]),
+            lambda text: env.render(text, force_rendering=True),
+            posixpath.dirname(env.page.file.src_uri) if env.page else "",
+        ),
+        "print_edition",
+    )
     env.variables["catalog"] = catalog
 
 

@@ -1,0 +1,192 @@
+"""Reader features in a real browser: progress kept across reloads and instant navigation, export and
+import, the palette, the mobile drawer, learning-path diagrams and the print edition."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser import chromium, serve
+from tests.site_audit import site_base_path
+
+pytestmark = pytest.mark.browser
+
+STORAGE_KEY = "backend-skills:progress:v1"
+LESSON = "security/sql-injection/"
+
+
+@pytest.fixture(scope="module")
+def site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
+    """One server and one browser for the module; each test starts from an empty localStorage."""
+    with serve(built_site, site_base_path()) as base, chromium(tmp_path_factory.mktemp("browser")) as context:
+        yield base, context
+
+
+@pytest.fixture
+def page(site: tuple[str, Any]) -> Iterator[Any]:
+    base, context = site
+    page = context.new_page()
+    page.goto(base, wait_until="networkidle")
+    page.evaluate("localStorage.clear()")
+    yield page
+    page.close()
+
+
+def stored(page: Any) -> dict[str, Any]:
+    raw = page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
+    return json.loads(raw) if raw else {}
+
+
+def test_home_has_no_console_errors_and_no_foreign_requests(site: tuple[str, Any]) -> None:
+    base, context = site
+    page = context.new_page()
+    errors: list[str] = []
+    foreign: list[str] = []
+    origin = urlsplit(base).netloc
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc not in {origin, ""} else None)
+    page.goto(base, wait_until="networkidle")
+    page.goto(base + "paths/", wait_until="networkidle")
+    assert errors == []
+    assert foreign == []
+    page.close()
+
+
+def test_checklist_tick_survives_reload_and_instant_navigation(site: tuple[str, Any], page: Any) -> None:
+    base, _ = site
+    page.goto(base + "checklists/", wait_until="networkidle")
+    first = page.locator("ul.bs-checklist input[data-progress-key]").first
+    key = first.get_attribute("data-progress-key")
+    first.check()
+    assert key in stored(page)["done"]
+
+    page.reload(wait_until="networkidle")
+    assert page.locator(f'input[data-progress-key="{key}"]').is_checked()
+
+    # Instant navigation swaps the content without a page load: go away and back through links.
+    page.locator('a[href$="glossary/"]').first.click()
+    page.wait_for_url("**/glossary/")
+    page.locator('a[href$="checklists/"]').first.click()
+    page.wait_for_url("**/checklists/")
+    assert page.locator(f'input[data-progress-key="{key}"]').is_checked()
+
+    page.goto(base + "progress/", wait_until="networkidle")
+    security = page.locator('[data-progress-area="security"] [data-progress-text]')
+    assert security.inner_text().startswith("1 of ")
+
+
+def test_marking_a_lesson_done_shows_on_its_area_page(site: tuple[str, Any], page: Any) -> None:
+    base, _ = site
+    page.goto(base + LESSON, wait_until="networkidle")
+    toggle = page.get_by_label("Mark this lesson as done")
+    assert toggle.is_visible()
+    toggle.check()
+    page.goto(base + "security/", wait_until="networkidle")
+    item = page.locator('li[data-progress-lesson="security/sql-injection"]')
+    assert "bs-done" in (item.get_attribute("class") or "")
+    assert item.locator(".bs-done-badge").inner_text() == "Done"
+
+
+def test_export_then_import_round_trips(site: tuple[str, Any], page: Any, tmp_path: Path) -> None:
+    base, _ = site
+    page.goto(base + "checklists/", wait_until="networkidle")
+    boxes = page.locator("ul.bs-checklist input[data-progress-key]")
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    before = stored(page)["done"]
+
+    page.goto(base + "progress/", wait_until="networkidle")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export progress").click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["format"] == "backend-skills-progress" and data["done"] == before
+
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="networkidle")
+    page.locator("input[data-progress-import]").set_input_files(str(exported))
+    status = page.locator("[data-progress-status]")
+    status.filter(has_text="Imported 2").wait_for()
+    assert stored(page)["done"] == before
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "not json at all",
+        '{"format": "something-else", "version": 1, "done": {}}',
+        '{"format": "backend-skills-progress", "version": 1, "done": {"<script>": "x"}}',
+    ],
+    ids=["not-json", "wrong-format", "bad-key"],
+)
+def test_a_corrupt_import_is_rejected_and_keeps_progress(site: tuple[str, Any], page: Any, content: str) -> None:
+    base, _ = site
+    page.goto(base + "checklists/", wait_until="networkidle")
+    page.locator("ul.bs-checklist input[data-progress-key]").first.check()
+    before = stored(page)
+    page.goto(base + "progress/", wait_until="networkidle")
+    page.locator("input[data-progress-import]").set_input_files(
+        {"name": "progress.json", "mimeType": "application/json", "buffer": content.encode()}
+    )
+    status = page.locator("[data-progress-status]")
+    status.filter(has_text="Import failed").wait_for()
+    assert "bs-status--error" in (status.get_attribute("class") or "")
+    assert stored(page) == before
+
+
+def test_dark_mode_choice_persists(site: tuple[str, Any], page: Any) -> None:
+    base, _ = site
+    page.goto(base + LESSON, wait_until="networkidle")
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    toggled = page.locator("body").get_attribute("data-md-color-scheme")
+    assert toggled != scheme
+    page.reload(wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == toggled
+
+
+def test_mobile_viewport_uses_the_drawer(site: tuple[str, Any]) -> None:
+    base, context = site
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base + LESSON, wait_until="networkidle")
+    primary = page.locator("nav.md-nav--primary").first
+    assert not primary.is_visible() or primary.bounding_box()["x"] < 0  # off-canvas until opened
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.wait_for_timeout(400)  # the drawer slides in with a CSS transition
+    box = primary.bounding_box()
+    assert primary.is_visible() and box is not None and box["x"] >= 0
+    assert page.locator("nav.md-nav--primary a", has_text="Security").first.is_visible()
+    page.close()
+
+
+def test_learning_path_diagram_renders_from_the_bundled_mermaid(site: tuple[str, Any], built_site: Path) -> None:
+    base, context = site
+    paths = sorted(p.parent.name for p in (built_site / "paths").glob("*/index.html"))
+    assert len(paths) >= 3, paths
+    page = context.new_page()
+    page.goto(f"{base}paths/{paths[0]}/", wait_until="networkidle")
+    page.locator(".mermaid svg").first.wait_for(timeout=15_000)
+    steps = page.locator("ol.bs-path > li").count()
+    assert page.locator(".mermaid svg .node").count() == steps
+    page.close()
+
+
+def test_print_edition_holds_every_lesson_and_hides_navigation(site: tuple[str, Any], built_site: Path) -> None:
+    base, context = site
+    lessons = [p for p in built_site.glob("*/*/index.html") if 'class="bs-lesson-header"' in p.read_text("utf-8")]
+    page = context.new_page()
+    page.goto(base + "print/", wait_until="networkidle")
+    sections = page.locator('h3[id^="lesson-"]')
+    assert sections.count() == len(lessons)
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert page.locator("h1").count() == 1
+    page.close()
