@@ -1,0 +1,74 @@
+"""axe-core (from the npm registry) on every built page, in Debian's Chromium: zero violations, and colour
+contrast checked again in the dark palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser import chromium, serve
+from tests.conftest import ROOT
+from tests.site_audit import site_base_path
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.2 A and AA plus axe's best practices: what Lighthouse's accessibility audit also draws on.
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every page a reader can reach, as a path relative to the site root."""
+    pages = []
+    for html in sorted(site.rglob("index.html")):
+        relative = html.parent.relative_to(site).as_posix()
+        pages.append("" if relative == "." else relative + "/")
+    return pages
+
+
+@pytest.fixture(scope="module")
+def axe_page(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
+    assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does)"
+    with serve(built_site, site_base_path()) as base, chromium(tmp_path_factory.mktemp("axe")) as context:
+        page = context.new_page()
+        yield base, page
+
+
+def run_axe(page: Any, options: dict[str, Any]) -> list[dict[str, Any]]:
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate("options => axe.run(document, options).then(result => result.violations)", options)
+
+
+def describe(path: str, violations: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for violation in violations:
+        targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
+        lines.append(f"/{path}: {violation['id']} ({violation['impact']}) {violation['help']} at {targets}")
+    return lines
+
+
+def test_every_page_has_zero_axe_violations_in_both_palettes(axe_page: tuple[str, Any], built_site: Path) -> None:
+    base, page = axe_page
+    pages = built_pages(built_site)
+    assert len(pages) >= 15
+    problems: list[str] = []
+    for path in pages:
+        page.goto(base + path, wait_until="load")
+        problems += describe(path, run_axe(page, {"runOnly": {"type": "tag", "values": TAGS}}))
+        # The dark palette is a different set of colours: check contrast there too.
+        page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+        page.wait_for_timeout(250)  # Material animates colour changes; measure the settled palette
+        problems += describe(path + " (dark)", run_axe(page, {"runOnly": ["color-contrast", "link-in-text-block"]}))
+    assert problems == [], "\n".join(problems)
+
+
+def test_axe_reports_a_violation_it_should(axe_page: tuple[str, Any]) -> None:
+    # The gate must be able to fail: an image without alt text and an unlabeled input.
+    _, page = axe_page
+    page.set_content('<html lang="en"><body><main><img src="x.png"><input type="text"></main></body></html>')
+    found = {violation["id"] for violation in run_axe(page, {"runOnly": {"type": "tag", "values": TAGS}})}
+    assert {"image-alt", "label"} <= found
