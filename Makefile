@@ -24,8 +24,8 @@ check-data: $(VENV)/.site-installed  ## Validate data files and lesson front mat
 lint: $(VENV)/.test-installed node_modules/.installed  ## Only the linters (ruff, codespell, markdown, workflows)
 	$(BIN)/python -m pytest tests/test_lint.py tests/test_workflows.py
 
-bench: $(VENV)/.test-installed node_modules/.installed  ## Build time, page weight and scaling figures
-	$(BIN)/python benchmarks/run.py
+bench: $(VENV)/.test-installed node_modules/.installed benchmarks/node_modules/.installed  ## Build time, page weight, Lighthouse, scaling
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 lock:  ## Re-resolve the lock files after editing pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements/test.lock
@@ -46,5 +46,10 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# Lighthouse is only for the benchmark, so it has its own lock file and stays out of the test install.
+benchmarks/node_modules/.installed: benchmarks/package-lock.json
+	npm ci --prefix benchmarks --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
-	rm -rf site .cache node_modules $(VENV)
+	rm -rf site .cache node_modules benchmarks/node_modules benchmarks/out $(VENV)

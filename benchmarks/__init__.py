@@ -1,0 +1,1 @@
+"""Performance benchmark for the site build (run with `make bench`)."""

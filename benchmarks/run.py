@@ -1,0 +1,316 @@
+"""Performance benchmark: build time, page weight, Lighthouse scores and how the build scales.
+
+Run with `make bench`. Prints one Markdown table per measurement, checks the targets below, writes the
+raw figures to benchmarks/out/results.json, and exits 1 if a target is missed. Timings are wall-clock on
+this machine: compare runs on the same machine, not across machines.
+
+    --quick      skip the 1,000-lesson build and Lighthouse (for a fast local look)
+    --no-fail    report missed targets without failing
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import io
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.synthetic import add_synthetic_lessons  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.conftest import build_env, copy_project  # noqa: E402
+
+OUT = ROOT / "benchmarks" / "out"
+LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
+LESSON_PAGES = ["security/sql-injection/", "apis/rest-design/"]
+TARGETS = {
+    "lighthouse_performance": 95,
+    "lighthouse_other": 100,  # accessibility, best practices, SEO
+    "lesson_kb_transferred": 150,  # gzip, excluding the search index
+    "scaling_ratio": 1.5,  # cost per page at the largest size over cost per page at the real size
+}
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+
+
+def build(project: Path, site: Path, *, strict: bool = True) -> float:
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)]
+    if strict:
+        command.insert(4, "--strict")
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=project, env=build_env(), capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def best_of(runs: int, project: Path, site: Path, **kwargs: bool) -> float:
+    # The first build also warms the file cache and Python's bytecode cache; report the best of a few.
+    return min(build(project, site, **kwargs) for _ in range(runs))
+
+
+def page_count(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+# ---- serving like GitHub Pages (gzip for text) ----------------------------------------------
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (
+            path.suffix not in COMPRESSIBLE
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not path.is_file()
+        ):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    handler = lambda *args: _GzipHandler(*args, directory=str(site))  # noqa: E731
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ---- page weight -----------------------------------------------------------------------------
+
+
+def page_assets(site: Path, base: str, path: str) -> list[dict[str, object]]:
+    """Every file the page loads in Chromium (after load and idle), with raw and gzip sizes."""
+    from playwright.sync_api import sync_playwright
+
+    urls: list[str] = []
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        page = context.new_page()
+        page.on("requestfinished", lambda request: urls.append(request.url))
+        page.goto(base + path, wait_until="networkidle")
+        page.wait_for_timeout(1000)  # the search worker fetches its index after load
+        context.close()
+    assets = []
+    for url in dict.fromkeys(urls):
+        relative = urlsplit(url).path.lstrip("/")
+        file = site / relative
+        if file.is_dir() or relative == "" or relative.endswith("/"):
+            file = file / "index.html"
+        if not file.is_file():
+            continue
+        raw = file.read_bytes()
+        compressed = len(gzip.compress(raw, 6)) if file.suffix in COMPRESSIBLE else len(raw)
+        assets.append({"path": relative or "index.html", "bytes": len(raw), "gzip": compressed})
+    return assets
+
+
+# ---- Lighthouse ------------------------------------------------------------------------------
+
+
+def lighthouse(url: str) -> dict[str, int]:
+    if not LIGHTHOUSE.exists():
+        raise SystemExit("Lighthouse is missing: run `npm ci --prefix benchmarks` (make bench does)")
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    env = dict(os.environ, CHROME_PATH=CHROMIUM)
+    with tempfile.TemporaryDirectory() as out:
+        report = Path(out) / "report.json"
+        subprocess.run(
+            [
+                *[str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}", f"--chrome-flags={flags}"],
+                *["--only-categories=performance,accessibility,best-practices,seo", "--max-wait-for-load=60000"],
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        data = json.loads(report.read_text(encoding="utf-8"))
+    scores = {key: round(category["score"] * 100) for key, category in data["categories"].items()}
+    failing = [
+        audit["id"]
+        for audit in data["audits"].values()
+        if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") == "binary"
+    ]
+    scores["failing_audits"] = failing  # type: ignore[assignment]
+    return scores
+
+
+# ---- report ----------------------------------------------------------------------------------
+
+
+def table(headers: list[str], rows: list[list[object]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def kb(size: float) -> str:
+    return f"{size / 1024:.1f}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--no-fail", action="store_true")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    results: dict[str, object] = {}
+    missed: list[str] = []
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        work = Path(scratch)
+        project = copy_project(work / "project")
+        site = work / "site"
+
+        # 1. The real site.
+        seconds = best_of(3, project, site)
+        pages = page_count(site)
+        results["build"] = {
+            "seconds": round(seconds, 2),
+            "pages": pages,
+            "ms_per_page": round(1000 * seconds / pages, 1),
+        }
+        print("## Build\n")
+        print(
+            table(
+                ["Pages", "Build (s, best of 3)", "Per page (ms)"],
+                [[pages, f"{seconds:.2f}", f"{1000 * seconds / pages:.1f}"]],
+            )
+        )
+
+        # 2. The cost of the data layer: the same pages with macro rendering turned off.
+        config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+        (project / "mkdocs.yml").write_text(
+            config.replace(
+                "      on_undefined: strict\n", "      on_undefined: strict\n      render_by_default: false\n"
+            ),
+            encoding="utf-8",
+        )
+        plain = best_of(3, project, work / "plain", strict=False)
+        (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+        results["macros"] = {"with": round(seconds, 2), "without": round(plain, 2), "ratio": round(seconds / plain, 2)}
+        print("\n## Cost of the data layer\n")
+        print(
+            table(
+                ["Macros rendered (s)", "Macros off (s)", "Ratio"],
+                [[f"{seconds:.2f}", f"{plain:.2f}", f"{seconds / plain:.2f}"]],
+            )
+        )
+
+        # 3. Page weight of lesson pages, as Chromium loads them.
+        print("\n## Page weight\n")
+        weights = {}
+        with serve(site) as base:
+            for path in ["", *LESSON_PAGES]:
+                if not (site / path / "index.html").exists():
+                    continue
+                assets = page_assets(site, base, path)
+                weights[path or "home"] = assets
+                rows = [[a["path"], kb(a["bytes"]), kb(a["gzip"])] for a in sorted(assets, key=lambda a: -a["gzip"])]
+                without_index = [a for a in assets if not str(a["path"]).endswith("search_index.json")]
+                total = sum(int(a["gzip"]) for a in without_index)
+                rows.append(
+                    ["**total without search index**", kb(sum(int(a["bytes"]) for a in without_index)), kb(total)]
+                )
+                print(f"\n### /{path}\n")
+                print(table(["Asset", "KB", "KB gzip"], rows))
+                if path and total / 1024 > TARGETS["lesson_kb_transferred"]:
+                    missed.append(
+                        f"/{path} transfers {kb(total)} KB gzip (target <= {TARGETS['lesson_kb_transferred']})"
+                    )
+            results["weights"] = weights
+
+            # 4. Lighthouse, mobile (its default form factor and throttling).
+            if not args.quick:
+                print("\n## Lighthouse (mobile)\n")
+                rows = []
+                scores_by_page = {}
+                for path in ["", *LESSON_PAGES]:
+                    if not (site / path / "index.html").exists():
+                        continue
+                    scores = lighthouse(base + path)
+                    scores_by_page[path or "home"] = scores
+                    rows.append(
+                        [
+                            f"/{path}",
+                            scores["performance"],
+                            scores["accessibility"],
+                            scores["best-practices"],
+                            scores["seo"],
+                            ", ".join(scores["failing_audits"]) or "-",
+                        ]
+                    )  # type: ignore[arg-type]
+                    if scores["performance"] < TARGETS["lighthouse_performance"]:
+                        missed.append(f"/{path} Lighthouse performance {scores['performance']}")
+                    for key in ("accessibility", "best-practices", "seo"):
+                        if scores[key] < TARGETS["lighthouse_other"]:
+                            missed.append(f"/{path} Lighthouse {key} {scores[key]}")
+                print(table(["Page", "Performance", "Accessibility", "Best practices", "SEO", "Failing audits"], rows))
+                results["lighthouse"] = scores_by_page
+
+        # 5. Scaling: the real site plus synthetic lessons.
+        print("\n## Scaling with synthetic lessons\n")
+        sizes = [100, 300] if args.quick else [100, 300, 1000]
+        rows = [[0, pages, f"{seconds:.2f}", f"{1000 * seconds / pages:.1f}"]]
+        scaling = [{"extra": 0, "pages": pages, "seconds": round(seconds, 2)}]
+        for extra in sizes:
+            grown = copy_project(work / f"grown-{extra}")
+            add_synthetic_lessons(grown, extra)
+            elapsed = build(grown, work / f"grown-site-{extra}")
+            count = page_count(work / f"grown-site-{extra}")
+            rows.append([extra, count, f"{elapsed:.2f}", f"{1000 * elapsed / count:.1f}"])
+            scaling.append({"extra": extra, "pages": count, "seconds": round(elapsed, 2)})
+            shutil.rmtree(work / f"grown-site-{extra}", ignore_errors=True)
+            shutil.rmtree(grown, ignore_errors=True)
+        print(table(["Synthetic lessons", "Pages", "Build (s)", "Per page (ms)"], rows))
+        per_page = [s["seconds"] / s["pages"] for s in scaling]
+        growth = per_page[-1] / per_page[0]
+        print(f"\nCost per page at the largest size / at the real size: {growth:.2f} (near-linear if close to 1)")
+        results["scaling"] = {"runs": scaling, "per_page_growth": round(growth, 2)}
+        if growth > TARGETS["scaling_ratio"]:
+            missed.append(f"build cost per page grows {growth:.2f}x (target <= {TARGETS['scaling_ratio']})")
+        results["median_ms_per_page"] = round(1000 * statistics.median(per_page), 1)
+
+    results["missed"] = missed
+    (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print("\n## Targets\n")
+    print("All targets met." if not missed else "\n".join(f"- MISSED: {m}" for m in missed))
+    return 1 if missed and not args.no_fail else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
