@@ -150,7 +150,8 @@ def lighthouse(url: str) -> dict[str, int]:
         report = Path(out) / "report.json"
         subprocess.run(
             [
-                *[str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}", f"--chrome-flags={flags}"],
+                *[str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}"],
+                f"--chrome-flags={flags}",
                 *["--only-categories=performance,accessibility,best-practices,seo", "--max-wait-for-load=60000"],
             ],
             env=env,
