@@ -1,4 +1,6 @@
-"""What a reader sees in a real browser: pages load with no request to another origin, search works."""
+"""What a reader sees in a real browser: pages load with no request to another origin and read without JavaScript.
+
+Search is covered by test_search.py, reader features by test_reader_features.py."""
 
 from __future__ import annotations
 
@@ -28,19 +30,6 @@ def test_pages_request_nothing_from_other_origins(built_site: Path, tmp_path: Pa
             assert response is not None and response.ok, path
         assert foreign == []
         assert failed == []
-
-
-def test_search_finds_a_lesson_by_abbreviation(built_site: Path, tmp_path: Path) -> None:
-    with serve(built_site, site_base_path()) as base, chromium(tmp_path) as context:
-        page = context.new_page()
-        page.goto(base, wait_until="networkidle")
-        page.keyboard.press("/")
-        search = page.locator('input[data-md-component="search-query"]')
-        search.wait_for(state="visible")
-        page.keyboard.type("SQLi", delay=50)  # Material reacts to key events, not to a filled value
-        result = page.locator("li.md-search-result__item").first
-        result.wait_for(timeout=10_000)
-        assert "injection" in result.inner_text().lower()
 
 
 def test_lesson_reads_without_javascript(built_site: Path, tmp_path: Path) -> None:
