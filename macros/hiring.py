@@ -63,7 +63,11 @@ def skills_matrix(catalog: Catalog, area: str, url_for: UrlFor, level: str | Non
         + tag("span", "What each level looks like, as behaviours you can observe.", class_="bs-caption__text"),
     )
     table = tag("table", caption + tag("thead", tag("tr", head)) + tag("tbody", "\n".join(rows)))
-    return tag("div", table, class_="bs-comparison bs-skills-matrix", data_skills_area=data.id)
+    # Wide tables scroll sideways on small screens: a focusable, named region keeps that usable by keyboard.
+    label = f"Skills matrix: {data.title}"
+    return tag(
+        "div", table, class_="bs-skills-matrix", data_skills_area=data.id, role="region", aria_label=label, tabindex="0"
+    )
 
 
 def _matrix_row(catalog: Catalog, topic: Topic, levels: tuple[str, ...], url_for: UrlFor) -> str:

@@ -25,6 +25,8 @@ def serve(site: Path, base_path: str = "/") -> Iterator[str]:
     """Serve `site` so that it appears under `base_path`, as on GitHub Pages."""
     root = site.parent / "served"
     target = root / base_path.strip("/") if base_path.strip("/") else root
+    if target.is_symlink() and target.resolve() != site.resolve():
+        target.unlink()  # left over from serving another site from the same parent directory
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         target.symlink_to(site, target_is_directory=True)

@@ -1,0 +1,101 @@
+"""Contract tests: the implementation, its generated OpenAPI document and the Postman collection agree."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from examples.apis.openapi_contract import contract_check as cc
+from examples.apis.openapi_contract.app import create_app
+from examples.apis.openapi_contract.export import TARGET, render
+
+
+@pytest.fixture(scope="module")
+def contract() -> dict:
+    return cc.load_contract()
+
+
+@pytest.fixture
+def client() -> TestClient:
+    return TestClient(create_app())
+
+
+def collection() -> dict:
+    return json.loads((cc.HERE / "postman_collection.json").read_text(encoding="utf-8"))
+
+
+# --8<-- [start:contract_tests]
+def test_app_implements_exactly_the_contracted_operations(contract) -> None:
+    promised = cc.operations(contract)
+    generated = cc.operations(create_app().openapi())
+    assert promised.keys() == generated.keys()
+    for operation, codes in promised.items():
+        assert codes <= generated[operation], f"{operation} does not document {codes - generated[operation]}"
+
+
+def test_live_responses_conform_to_the_contract_schemas(contract, client) -> None:
+    created = client.post("/v1/tasks", json={"title": "Ship it"})
+    assert created.status_code == 201 and cc.validate(contract, "Task", created.json()) == []
+    listed = client.get("/v1/tasks").json()
+    assert all(cc.validate(contract, "Task", task) == [] for task in listed)
+    missing = client.get("/v1/tasks/999")
+    assert missing.headers["content-type"] == "application/problem+json"
+    assert cc.validate(contract, "Problem", missing.json()) == []
+
+
+def test_checked_in_openapi_json_is_up_to_date() -> None:
+    # Fails when someone changes the API without re-running `export`; the diff shows up in review.
+    assert TARGET.read_text(encoding="utf-8") == render()
+
+
+# --8<-- [end:contract_tests]
+
+
+def test_the_validator_can_fail(contract) -> None:
+    errors = cc.validate(contract, "Task", {"id": 0, "title": "", "done": "no", "extra": 1})
+    assert len(errors) == 4
+
+
+def test_contract_examples_are_valid_so_a_mock_server_can_serve_them(contract) -> None:
+    for name, schema in contract["components"]["schemas"].items():
+        for example in schema.get("examples", []):
+            assert cc.validate(contract, name, example) == [], name
+
+
+def test_template_matching() -> None:
+    assert cc.template_matches("/v1/tasks/{task_id}", "/v1/tasks/7")
+    assert not cc.template_matches("/v1/tasks/{task_id}", "/v1/tasks/7/comments")
+    assert not cc.template_matches("/v1/tasks", "/v1/tasks/7")
+
+
+# --8<-- [start:postman_tests]
+def test_every_postman_request_targets_a_documented_operation() -> None:
+    documented = cc.operations(json.loads(TARGET.read_text(encoding="utf-8")))
+    for request in cc.postman_requests(collection()):
+        concrete = request["path"].replace("{{taskId}}", "1")
+        assert any(
+            method == request["method"] and cc.template_matches(template, concrete) for method, template in documented
+        ), f"Postman request {request['name']!r} is not in openapi.json"
+
+
+def test_postman_collection_passes_against_the_app(client) -> None:
+    results = cc.run_postman_collection(collection(), client)
+    assert [name for name, _ in results] == [
+        "Create a task",
+        "Get the task",
+        "List open tasks",
+        "Unknown task is a problem+json 404",
+    ]
+
+
+# --8<-- [end:postman_tests]
+
+
+def test_runner_reports_a_wrong_status(client) -> None:
+    broken = collection()
+    broken["item"] = broken["item"][3:]
+    broken["item"][0]["event"][0]["script"]["exec"] = ["pm.response.to.have.status(200);"]
+    with pytest.raises(AssertionError, match="expected 200, got 404"):
+        cc.run_postman_collection(broken, client)

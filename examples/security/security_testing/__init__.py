@@ -1,0 +1,1 @@
+"""Example code for the security lesson; see docs/security/."""

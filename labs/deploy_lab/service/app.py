@@ -1,0 +1,144 @@
+"""A small web service that is ready to be deployed: health endpoints, JSON logs and metrics.
+
+Run it locally with `uvicorn labs.deploy_lab.service.app:app --port 8000` from the repository root.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request, Response
+from fastapi.responses import JSONResponse, PlainTextResponse
+
+from .metrics import Metrics
+
+
+# --8<-- [start:logging]
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line, so the platform's log collector can index each field."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        # Anything passed as `extra={"fields": {...}}` becomes top-level keys.
+        entry.update(getattr(record, "fields", {}))
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, default=str)
+
+
+def configure_logging(stream: Any = None) -> logging.Logger:
+    """Log to stdout (twelve-factor: the platform, not the app, routes and stores logs)."""
+    handler = logging.StreamHandler(stream or sys.stdout)
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger("deploy_lab")
+    logger.handlers = [handler]
+    logger.setLevel(os.environ.get("LOG_LEVEL", "INFO").upper())
+    logger.propagate = False
+    return logger
+
+
+# --8<-- [end:logging]
+
+
+class Readiness:
+    """What /readyz reports. A real service would ping its database and caches here."""
+
+    def __init__(self) -> None:
+        self.dependencies_ok = True
+        self.draining = False
+
+    def ready(self) -> bool:
+        return self.dependencies_ok and not self.draining
+
+
+def create_app(stream: Any = None) -> FastAPI:
+    logger = configure_logging(stream)
+    metrics = Metrics()
+    readiness = Readiness()
+
+    # --8<-- [start:lifespan]
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        logger.info("started", extra={"fields": {"version": os.environ.get("APP_VERSION", "dev")}})
+        yield
+        # Uvicorn calls this after SIGTERM, once it has stopped accepting connections and finished
+        # in-flight requests. Fail readiness first, so nothing new is routed here, then clean up.
+        readiness.draining = True
+        logger.info("shutting down", extra={"fields": {"draining": True}})
+
+    # --8<-- [end:lifespan]
+
+    app = FastAPI(title="deploy-lab", version=os.environ.get("APP_VERSION", "dev"), lifespan=lifespan)
+    app.state.metrics = metrics
+    app.state.readiness = readiness
+
+    # --8<-- [start:middleware]
+    @app.middleware("http")
+    async def observe(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+        started = time.perf_counter()
+        response = await call_next(request)
+        elapsed = time.perf_counter() - started
+        # Label by route template, not raw path: /items/1 and /items/2 must share one time series.
+        route = request.scope.get("route")
+        path = getattr(route, "path", "unmatched")
+        metrics.observe_request(request.method, path, response.status_code, elapsed)
+        response.headers["x-request-id"] = request_id
+        logger.info(
+            "request handled",
+            extra={
+                "fields": {
+                    "request_id": request_id,
+                    "method": request.method,
+                    "path": path,
+                    "status": response.status_code,
+                    "duration_ms": round(elapsed * 1000, 2),
+                }
+            },
+        )
+        return response
+
+    # --8<-- [end:middleware]
+
+    # --8<-- [start:probes]
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        """Liveness: the process can answer. Never check dependencies here."""
+        return {"status": "ok"}
+
+    @app.get("/readyz")
+    def readyz() -> JSONResponse:
+        """Readiness: send me traffic. False while dependencies are down or while shutting down."""
+        if readiness.ready():
+            return JSONResponse({"status": "ready"})
+        return JSONResponse({"status": "not ready"}, status_code=503)
+
+    # --8<-- [end:probes]
+
+    @app.get("/metrics")
+    def metrics_endpoint() -> PlainTextResponse:
+        return PlainTextResponse(metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")
+
+    @app.get("/items/{item_id}")
+    def get_item(item_id: int) -> dict[str, Any]:
+        if item_id > 1000:
+            raise HTTPException(status_code=404, detail="not found")
+        return {"id": item_id, "name": f"item {item_id}"}
+
+    return app
+
+
+app = create_app()

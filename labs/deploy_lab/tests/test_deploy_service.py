@@ -1,0 +1,93 @@
+"""The service itself: probes, JSON logs and Prometheus metrics behave as the lessons say."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+from fastapi.testclient import TestClient
+
+from labs.deploy_lab.service.app import create_app
+
+
+def make_client() -> tuple[TestClient, io.StringIO]:
+    stream = io.StringIO()
+    return TestClient(create_app(stream)), stream
+
+
+def test_liveness_is_ok_even_when_not_ready() -> None:
+    client, _ = make_client()
+    client.app.state.readiness.dependencies_ok = False  # type: ignore[attr-defined]
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/readyz").status_code == 503
+
+
+def test_readiness_turns_off_while_draining() -> None:
+    client, _ = make_client()
+    assert client.get("/readyz").json() == {"status": "ready"}
+    client.app.state.readiness.draining = True  # type: ignore[attr-defined]
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "not ready"}
+
+
+def test_each_request_logs_one_json_line_with_request_id() -> None:
+    client, stream = make_client()
+    response = client.get("/items/7", headers={"x-request-id": "abc123"})
+    assert response.status_code == 200
+    assert response.headers["x-request-id"] == "abc123"
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    assert len(lines) == 1
+    entry = lines[0]
+    assert entry["request_id"] == "abc123"
+    assert entry["path"] == "/items/{item_id}"  # the route template, not the raw path
+    assert entry["status"] == 200
+    assert entry["level"] == "info"
+    assert isinstance(entry["duration_ms"], float)
+
+
+def test_request_id_is_generated_when_missing() -> None:
+    client, _ = make_client()
+    assert re.fullmatch(r"[0-9a-f]{32}", client.get("/healthz").headers["x-request-id"])
+
+
+def test_metrics_count_requests_by_route_and_status() -> None:
+    client, _ = make_client()
+    for item in (1, 2, 3):
+        client.get(f"/items/{item}")
+    client.get("/items/5000")
+    text = client.get("/metrics").text
+    assert 'http_requests_total{method="GET",path="/items/{item_id}",status="200"} 3' in text
+    assert 'http_requests_total{method="GET",path="/items/{item_id}",status="404"} 1' in text
+    assert "# TYPE http_request_duration_seconds histogram" in text
+
+
+def test_histogram_buckets_are_cumulative_and_end_with_inf() -> None:
+    client, _ = make_client()
+    for _ in range(5):
+        client.get("/healthz")
+    text = client.get("/metrics").text
+    prefix = 'http_request_duration_seconds_bucket{method="GET",path="/healthz",le="'
+    counts = [int(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(prefix)]
+    assert counts == sorted(counts)  # never decreasing
+    assert counts[-1] == 5
+    assert 'le="+Inf"} 5' in text
+    assert 'http_request_duration_seconds_count{method="GET",path="/healthz"} 5' in text
+
+
+def test_metrics_content_type_is_prometheus_text() -> None:
+    client, _ = make_client()
+    assert client.get("/metrics").headers["content-type"].startswith("text/plain; version=0.0.4")
+
+
+def test_shutdown_turns_readiness_off_and_logs_it() -> None:
+    stream = io.StringIO()
+    app = create_app(stream)
+    with TestClient(app) as client:  # entering and leaving runs the lifespan's startup and shutdown
+        assert client.get("/readyz").status_code == 200
+        assert app.state.readiness.draining is False
+    assert app.state.readiness.draining is True
+    messages = [json.loads(line)["message"] for line in stream.getvalue().splitlines()]
+    assert messages[0] == "started"
+    assert messages[-1] == "shutting down"

@@ -1,0 +1,1 @@
+"""Security lab: one service written twice, vulnerable and fixed."""

@@ -1,0 +1,1 @@
+"""Attack tests for the security lab."""
