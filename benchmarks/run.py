@@ -44,6 +44,7 @@ TARGETS = {
     "lesson_kb_transferred": 150,  # gzip, excluding the search index
     "scaling_ratio": 1.5,  # cost per page at the largest size over cost per page at the real size
 }
+CATEGORIES = ("accessibility", "best-practices", "seo")
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
 
@@ -167,6 +168,14 @@ def lighthouse(url: str) -> dict[str, int]:
         if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") == "binary"
     ]
     scores["failing_audits"] = failing  # type: ignore[assignment]
+    # The metrics behind the performance score, to see what to fix when it drops.
+    for metric in (
+        "first-contentful-paint",
+        "largest-contentful-paint",
+        "total-blocking-time",
+        "cumulative-layout-shift",
+    ):
+        scores[metric] = data["audits"][metric]["displayValue"]  # type: ignore[assignment]
     return scores
 
 
@@ -265,22 +274,31 @@ def main() -> int:
                         continue
                     scores = lighthouse(base + path)
                     scores_by_page[path or "home"] = scores
-                    rows.append(
-                        [
-                            f"/{path}",
-                            scores["performance"],
-                            scores["accessibility"],
-                            scores["best-practices"],
-                            scores["seo"],
-                            ", ".join(scores["failing_audits"]) or "-",
-                        ]
-                    )  # type: ignore[arg-type]
+                    metrics = " / ".join(
+                        str(scores[m])
+                        for m in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")
+                    )
+                    failing = ", ".join(scores["failing_audits"]) or "-"  # type: ignore[arg-type]
+                    rows.append([f"/{path}", scores["performance"], metrics, *(scores[k] for k in CATEGORIES), failing])
                     if scores["performance"] < TARGETS["lighthouse_performance"]:
                         missed.append(f"/{path} Lighthouse performance {scores['performance']}")
-                    for key in ("accessibility", "best-practices", "seo"):
+                    for key in CATEGORIES:
                         if scores[key] < TARGETS["lighthouse_other"]:
                             missed.append(f"/{path} Lighthouse {key} {scores[key]}")
-                print(table(["Page", "Performance", "Accessibility", "Best practices", "SEO", "Failing audits"], rows))
+                print(
+                    table(
+                        [
+                            "Page",
+                            "Performance",
+                            "FCP / LCP / TBT",
+                            "Accessibility",
+                            "Best practices",
+                            "SEO",
+                            "Failing audits",
+                        ],
+                        rows,
+                    )
+                )
                 results["lighthouse"] = scores_by_page
 
         # 5. Scaling: the real site plus synthetic lessons.

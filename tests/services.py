@@ -96,6 +96,22 @@ class ThrowawayPostgres:
             stderr=subprocess.DEVNULL,
         )
         wait_for_port(self.port, self.process, "PostgreSQL")
+        self._wait_until_accepting_queries()
+
+    def _wait_until_accepting_queries(self) -> None:
+        # The port opens before recovery finishes ("the database system is starting up"): retry a real login.
+        import psycopg
+
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while True:
+            try:
+                with psycopg.connect(self.admin_url, connect_timeout=2) as conn:
+                    conn.execute("SELECT 1")
+                return
+            except psycopg.OperationalError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
 
     @property
     def admin_url(self) -> str:
