@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from examples.databases.sql_basics import queries as q
+from examples.databases.sql_fundamentals import queries as q
 
 
 @pytest.fixture
