@@ -74,19 +74,27 @@ def _rewrite_links(text: str, lesson_dir: str, page_dir: str, lesson_refs: set[s
             return f"{opening}#{lesson_anchor(ref)}{title})"
         return f"{opening}{posixpath.relpath(resolved, page_dir or '.')}{fragment}{title})"
 
-    out = []
+    # Links may wrap across lines, so substitute over whole runs of prose, leaving fenced code alone.
+    out: list[str] = []
+    prose: list[str] = []
     fence: str | None = None
     for line in text.splitlines():
         marker = FENCE.match(line)
+        if fence is None and not marker:
+            prose.append(line)
+            continue
+        if prose:
+            out.append(MD_LINK.sub(replace, "\n".join(prose)))
+            prose = []
         if marker:
             token = marker.group(1)
             if fence is None:
                 fence = token[0] * len(token)
             elif token.startswith(fence):
                 fence = None
-            out.append(line)
-            continue
-        out.append(line if fence else MD_LINK.sub(replace, line))
+        out.append(line)
+    if prose:
+        out.append(MD_LINK.sub(replace, "\n".join(prose)))
     return "\n".join(out)
 
 

@@ -59,7 +59,7 @@ def test_every_page_has_zero_axe_violations_in_both_palettes(axe_page: tuple[str
     assert len(pages) >= 15
     problems: list[str] = []
     for path in pages:
-        page.goto(base + path, wait_until="load")
+        page.goto(base + path, wait_until="load", timeout=90_000)
         # The print edition repeats every lesson's code blocks (tens of thousands of highlighted spans); they
         # are checked on their own lesson pages, so here axe checks everything around them.
         context = {"exclude": [[".highlight"]]} if path == PRINT_EDITION else None
