@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from macros.catalog import Catalog
@@ -77,33 +77,22 @@ def _rewrite_links(text: str, lesson_dir: str, page_dir: str, lesson_refs: set[s
     # Links may wrap across lines, so substitute over whole runs of prose, leaving fenced code alone.
     out: list[str] = []
     prose: list[str] = []
-    fence: str | None = None
-    for line in text.splitlines():
-        marker = FENCE.match(line)
-        if fence is None and not marker:
+    for line, is_code in _classify(text):
+        if not is_code:
             prose.append(line)
             continue
         if prose:
             out.append(MD_LINK.sub(replace, "\n".join(prose)))
             prose = []
-        if marker:
-            token = marker.group(1)
-            if fence is None:
-                fence = token[0] * len(token)
-            elif token.startswith(fence):
-                fence = None
         out.append(line)
     if prose:
         out.append(MD_LINK.sub(replace, "\n".join(prose)))
     return "\n".join(out)
 
 
-def _demote_headings(text: str, lesson: Lesson) -> tuple[str, str]:
-    """(the lesson's title heading with its anchor, the rest of the body), every heading one level down."""
-    title = f"### {lesson.meta.title} {{#{lesson_anchor(lesson.ref)}}}"
-    out = []
+def _classify(text: str) -> Iterator[tuple[str, bool]]:
+    """Each line with whether it belongs to fenced code (the fence lines included)."""
     fence: str | None = None
-    dropped_h1 = False
     for line in text.splitlines():
         marker = FENCE.match(line)
         if marker:
@@ -112,7 +101,18 @@ def _demote_headings(text: str, lesson: Lesson) -> tuple[str, str]:
                 fence = token[0] * len(token)
             elif token.startswith(fence):
                 fence = None
-        elif fence is None and line.startswith("#"):
+            yield line, True
+        else:
+            yield line, fence is not None
+
+
+def _demote_headings(text: str, lesson: Lesson) -> tuple[str, str]:
+    """(the lesson's title heading with its anchor, the rest of the body), every heading one level down."""
+    title = f"### {lesson.meta.title} {{#{lesson_anchor(lesson.ref)}}}"
+    out = []
+    dropped_h1 = False
+    for line, is_code in _classify(text):
+        if not is_code and line.startswith("#"):
             if not dropped_h1 and line.startswith("# "):
                 dropped_h1 = True  # replaced by the anchored title above
                 continue

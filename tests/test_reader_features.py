@@ -207,3 +207,31 @@ def test_print_edition_holds_every_lesson_and_hides_navigation(site: tuple[str, 
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert page.locator("h1").count() == 1
     page.close()
+
+
+def test_self_assessment_suggests_lessons_for_the_weakest_topics(site: tuple[str, Any], page: Any) -> None:
+    base, _ = site
+    page.goto(base + "progress/self-assessment/", wait_until="networkidle")
+    area = page.locator("[data-progress-suggest]").first
+    first = area.locator("ol > li > a").first
+    before = first.inner_text()
+    topics = json.loads(area.get_attribute("data-progress-suggest") or "[]")
+    assert topics[0]["lessons"][0]["title"] == before  # nothing ticked: the first topic comes first
+    # Tick every level of the first topic: its lessons drop behind the topics still unticked.
+    for key in topics[0]["levels"]:
+        page.locator(f'input[data-progress-key="{key}"]').check()
+    after = area.locator("ol > li > a").first.inner_text()
+    assert after != before
+    assert after == topics[1]["lessons"][0]["title"]
+    # A lesson marked done is never suggested.
+    done = topics[1]["lessons"][0]
+    page.evaluate(
+        """ref => {
+            const state = JSON.parse(localStorage.getItem("backend-skills:progress:v1"));
+            state.done["lesson:" + ref] = new Date().toISOString();
+            localStorage.setItem("backend-skills:progress:v1", JSON.stringify(state));
+        }""",
+        done["ref"],
+    )
+    page.reload(wait_until="networkidle")
+    assert done["title"] not in page.locator("[data-progress-suggest]").first.locator("ol > li > a").all_inner_texts()

@@ -2,15 +2,16 @@
  *
  * Material adds a <nav class="md-code__nav"> with a copy button to every code block from its JavaScript.
  * Several unnamed navigation landmarks on one page are indistinguishable to screen-reader users (axe
- * landmark-unique), and one button is not a navigation region anyway: make each a named group instead.
+ * landmark-unique): give each a name of its own, numbered like the code blocks.
  */
 (function () {
   "use strict";
 
   function repair(root) {
-    root.querySelectorAll("nav.md-code__nav:not([role])").forEach(function (nav) {
-      nav.setAttribute("role", "group");
-      nav.setAttribute("aria-label", "Code block actions");
+    root.querySelectorAll("nav.md-code__nav:not([aria-label])").forEach(function (nav) {
+      var block = nav.closest("[id^='__code_']");
+      var number = block ? Number(block.id.replace("__code_", "")) + 1 : "";
+      nav.setAttribute("aria-label", "Actions for code block " + number);
     });
   }
 
