@@ -5,6 +5,7 @@ raw figures to benchmarks/out/results.json, and exits 1 if a target is missed. T
 this machine: compare runs on the same machine, not across machines.
 
     --quick      skip the 1,000-lesson build and Lighthouse (for a fast local look)
+    --no-scaling skip the synthetic-lesson builds (build, weight and Lighthouse only)
     --no-fail    report missed targets without failing
 """
 
@@ -195,6 +196,7 @@ def kb(size: float) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--no-scaling", action="store_true")
     parser.add_argument("--no-fail", action="store_true")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -303,7 +305,7 @@ def main() -> int:
 
         # 5. Scaling: the real site plus synthetic lessons.
         print("\n## Scaling with synthetic lessons\n")
-        sizes = [100, 300] if args.quick else [100, 300, 1000]
+        sizes = [] if args.no_scaling else [100, 300] if args.quick else [100, 300, 1000]
         rows = [[0, pages, f"{seconds:.2f}", f"{1000 * seconds / pages:.1f}"]]
         scaling = [{"extra": 0, "pages": pages, "seconds": round(seconds, 2)}]
         for extra in sizes:
