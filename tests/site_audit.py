@@ -174,7 +174,11 @@ def site_base_path(config: Path = MKDOCS_YML) -> str:
 
 
 def main(argv: list[str]) -> int:
-    site = Path(argv[0] if argv else "site")
+    """`python -m tests.site_audit [site] [--external]`: the counts, problems, and with --external every
+    external link (they cannot be fetched at build time, so this list is what a reviewer checks)."""
+    show_external = "--external" in argv
+    paths = [arg for arg in argv if not arg.startswith("--")]
+    site = Path(paths[0] if paths else "site")
     report = audit(site, site_base_path())
     print(
         f"{report.pages} pages, {len(report.broken)} broken links, "
@@ -182,6 +186,9 @@ def main(argv: list[str]) -> int:
     )
     for line in report.broken + report.foreign_fetches:
         print("  " + line)
+    if show_external:
+        for url in sorted(set(report.external_links)):
+            print(url)
     return 1 if report.broken or report.foreign_fetches else 0
 
 
