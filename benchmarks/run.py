@@ -38,6 +38,7 @@ from tests.conftest import build_env, copy_project  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out"
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_RUNS = 3
 LESSON_PAGES = ["security/sql-injection/", "apis/rest-design/"]
 TARGETS = {
     "lighthouse_performance": 95,
@@ -268,13 +269,16 @@ def main() -> int:
 
             # 4. Lighthouse, mobile (its default form factor and throttling).
             if not args.quick:
-                print("\n## Lighthouse (mobile)\n")
+                print(f"\n## Lighthouse (mobile, median of {LIGHTHOUSE_RUNS} runs)\n")
                 rows = []
                 scores_by_page = {}
                 for path in ["", *LESSON_PAGES]:
                     if not (site / path / "index.html").exists():
                         continue
-                    scores = lighthouse(base + path)
+                    # Lighthouse's simulated timings vary between runs here: report the median run of several.
+                    runs = [lighthouse(base + path) for _ in range(LIGHTHOUSE_RUNS)]
+                    runs.sort(key=lambda run: run["performance"])
+                    scores = runs[len(runs) // 2]
                     scores_by_page[path or "home"] = scores
                     metrics = " / ".join(
                         str(scores[m])
