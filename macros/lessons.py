@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -64,11 +65,10 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return front, body, front.count("\n") + 3
 
 
-def headings(body: str, first_line: int) -> list[tuple[int, str, int]]:
-    """(level, text, line) of every heading outside fenced code."""
-    found = []
+def fenced_lines(text: str) -> Iterator[tuple[str, bool]]:
+    """Each line with whether it belongs to fenced code (the fence lines themselves included)."""
     fence: str | None = None
-    for number, line in enumerate(body.splitlines(), start=first_line):
+    for line in text.splitlines():
         fence_match = _FENCE.match(line)
         if fence_match:
             marker = fence_match.group(1)
@@ -76,8 +76,16 @@ def headings(body: str, first_line: int) -> list[tuple[int, str, int]]:
                 fence = marker
             elif marker.startswith(fence[0]) and len(marker) >= len(fence):
                 fence = None
-            continue
-        if fence is None:
+            yield line, True
+        else:
+            yield line, fence is not None
+
+
+def headings(body: str, first_line: int) -> list[tuple[int, str, int]]:
+    """(level, text, line) of every heading outside fenced code."""
+    found = []
+    for number, (line, is_code) in enumerate(fenced_lines(body), start=first_line):
+        if not is_code:
             match = _HEADING.match(line)
             if match:
                 found.append((len(match.group(1)), match.group(2), number))

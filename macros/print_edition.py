@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from macros.catalog import Catalog
-from macros.lessons import Lesson, split_front_matter
+from macros.lessons import Lesson, fenced_lines, split_front_matter
 
 # Inline Markdown links and images whose target is a relative .md path, with an optional #fragment.
 MD_LINK = re.compile(r"(!?\[[^\]]*\]\()([^)\s#]+\.md)(#[^)\s]*)?(\s+\"[^\"]*\")?\)")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 Render = Callable[[str], str]  # runs a lesson's macros (mkdocs-macros' Jinja environment)
 
@@ -77,7 +76,7 @@ def _rewrite_links(text: str, lesson_dir: str, page_dir: str, lesson_refs: set[s
     # Links may wrap across lines, so substitute over whole runs of prose, leaving fenced code alone.
     out: list[str] = []
     prose: list[str] = []
-    for line, is_code in _classify(text):
+    for line, is_code in fenced_lines(text):
         if not is_code:
             prose.append(line)
             continue
@@ -90,28 +89,12 @@ def _rewrite_links(text: str, lesson_dir: str, page_dir: str, lesson_refs: set[s
     return "\n".join(out)
 
 
-def _classify(text: str) -> Iterator[tuple[str, bool]]:
-    """Each line with whether it belongs to fenced code (the fence lines included)."""
-    fence: str | None = None
-    for line in text.splitlines():
-        marker = FENCE.match(line)
-        if marker:
-            token = marker.group(1)
-            if fence is None:
-                fence = token[0] * len(token)
-            elif token.startswith(fence):
-                fence = None
-            yield line, True
-        else:
-            yield line, fence is not None
-
-
 def _demote_headings(text: str, lesson: Lesson) -> tuple[str, str]:
     """(the lesson's title heading with its anchor, the rest of the body), every heading one level down."""
     title = f"### {lesson.meta.title} {{#{lesson_anchor(lesson.ref)}}}"
     out = []
     dropped_h1 = False
-    for line, is_code in _classify(text):
+    for line, is_code in fenced_lines(text):
         if not is_code and line.startswith("#"):
             if not dropped_h1 and line.startswith("# "):
                 dropped_h1 = True  # replaced by the anchored title above
