@@ -226,12 +226,12 @@ def test_self_assessment_suggests_lessons_for_the_weakest_topics(site: tuple[str
     # A lesson marked done is never suggested.
     done = topics[1]["lessons"][0]
     page.evaluate(
-        """ref => {
-            const state = JSON.parse(localStorage.getItem("backend-skills:progress:v1"));
+        """([key, ref]) => {
+            const state = JSON.parse(localStorage.getItem(key));
             state.done["lesson:" + ref] = new Date().toISOString();
-            localStorage.setItem("backend-skills:progress:v1", JSON.stringify(state));
+            localStorage.setItem(key, JSON.stringify(state));
         }""",
-        done["ref"],
+        [STORAGE_KEY, done["ref"]],
     )
     page.reload(wait_until="networkidle")
     assert done["title"] not in page.locator("[data-progress-suggest]").first.locator("ol > li > a").all_inner_texts()
