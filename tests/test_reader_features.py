@@ -141,15 +141,64 @@ def test_a_corrupt_import_is_rejected_and_keeps_progress(site: tuple[str, Any], 
     assert stored(page) == before
 
 
+PALETTE_TOGGLE = "form[data-bs-palette] label:visible"
+
+
+def palette_state(page: Any) -> dict[str, str]:
+    """The palette on <body>, the colour scheme the browser was told, and the toolbar colour vs the header's."""
+    return page.evaluate(
+        """() => {
+          const hex = (rgb) =>
+            "#" + rgb.match(/\\d+/g).slice(0, 3).map((c) => (+c).toString(16).padStart(2, "0")).join("");
+          return {
+            scheme: document.body.getAttribute("data-md-color-scheme"),
+            colorScheme: document.querySelector("meta[name=color-scheme]").content,
+            themeColor: document.querySelector("meta[name=theme-color]").content,
+            header: hex(getComputedStyle(document.querySelector(".md-header")).backgroundColor),
+          };
+        }"""
+    )
+
+
 def test_dark_mode_choice_persists(site: tuple[str, Any], page: Any) -> None:
     base, _ = site
     page.goto(base + LESSON, wait_until="networkidle")
-    scheme = page.locator("body").get_attribute("data-md-color-scheme")
-    page.locator("form[data-md-component=palette] label:visible").first.click()
-    toggled = page.locator("body").get_attribute("data-md-color-scheme")
-    assert toggled != scheme
+    before = palette_state(page)
+    assert before["scheme"] == "default" and before["colorScheme"] == "light"
+    page.locator(PALETTE_TOGGLE).click()
+    toggled = palette_state(page)
+    assert toggled["scheme"] == "slate" and toggled["colorScheme"] == "dark"
     page.reload(wait_until="networkidle")
-    assert page.locator("body").get_attribute("data-md-color-scheme") == toggled
+    assert palette_state(page)["scheme"] == "slate"
+    # Keyboard: Enter on the focused toggle switches back, as Material's toggle did.
+    page.locator("form[data-bs-palette] input:checked").focus()
+    page.keyboard.press("Enter")
+    assert palette_state(page)["scheme"] == "default"
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_palette_follows_the_system_until_the_reader_chooses(site: tuple[str, Any], system: str) -> None:
+    base, context = site
+    page = context.new_page()
+    page.emulate_media(color_scheme=system)
+    page.goto(base + LESSON, wait_until="networkidle")
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="networkidle")
+    state = palette_state(page)
+    assert state["scheme"] == {"light": "default", "dark": "slate"}[system]
+    assert state["colorScheme"] == system
+    # The static toolbar colour in overrides/main.html must match the header in either palette.
+    assert state["themeColor"] == state["header"]
+    other = {"light": "dark", "dark": "light"}[system]
+    page.emulate_media(color_scheme=other)
+    page.wait_for_function(f"document.querySelector('meta[name=color-scheme]').content === '{other}'")
+    # Once the reader picks a palette, the system's setting no longer changes it.
+    page.locator(PALETTE_TOGGLE).click()
+    chosen = palette_state(page)["scheme"]
+    page.emulate_media(color_scheme=system)
+    page.wait_for_timeout(100)
+    assert palette_state(page)["scheme"] == chosen
+    page.close()
 
 
 def test_mobile_viewport_uses_the_drawer(site: tuple[str, Any]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.site_audit import audit, is_other_origin, site_base_path
@@ -62,3 +63,22 @@ def test_mermaid_is_served_from_the_site(built_site: Path) -> None:
     assert (built_site / "assets" / "vendor" / "mermaid" / "mermaid.min.js").stat().st_size > 1_000_000
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert "mermaid-loader.js" in html and "mermaid.min.js" not in html
+
+
+def test_every_script_file_is_deferred(built_site: Path) -> None:
+    # overrides/main.html defers Material's bundle and ours, so a page paints before they run. If a theme
+    # upgrade changes the markup that template rewrites, this catches the bundle going back to blocking.
+    pages = [built_site / "index.html", built_site / "security" / "sql-injection" / "index.html"]
+    for page in pages:
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page.read_text(encoding="utf-8"))
+        assert any("assets/javascripts/bundle." in tag for tag in tags), page
+        assert [tag for tag in tags if " defer" not in tag] == [], page
+
+
+def test_palette_toggle_is_ours_not_materials(built_site: Path) -> None:
+    # Material's palette component restyles the whole page on every load; palette.js replaces it.
+    html = (built_site / "security" / "sql-injection" / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="palette"' not in html
+    assert '<form class="md-header__option" data-bs-palette>' in html
+    assert 'assets/javascripts/palette.js"' in html
+    assert '<meta name="theme-color" content="#4051b5">' in html
