@@ -284,3 +284,22 @@ def test_self_assessment_suggests_lessons_for_the_weakest_topics(site: tuple[str
     )
     page.reload(wait_until="networkidle")
     assert done["title"] not in page.locator("[data-progress-suggest]").first.locator("ol > li > a").all_inner_texts()
+
+
+def test_stylesheets_are_not_applied_twice(site: tuple[str, Any]) -> None:
+    # Material's instant navigation rewrites relative URLs to absolute ones when it starts; a rewritten
+    # stylesheet link makes Chrome restyle the whole page. overrides/main.html does that rewrite before the
+    # first style pass, so Material's must find nothing left to change on any stylesheet link.
+    base, context = site
+    page = context.new_page()
+    page.add_init_script(
+        """window.__hrefChanges = [];
+        new MutationObserver((records) => {
+          for (const r of records) window.__hrefChanges.push({ rel: r.target.rel, state: document.readyState });
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ["href"] });"""
+    )
+    page.goto(base + LESSON, wait_until="networkidle")
+    changes = page.evaluate("window.__hrefChanges.filter((c) => c.rel === 'stylesheet')")
+    assert changes, "the observer saw no rewrite at all: the early rewrite in overrides/main.html is gone"
+    assert {c["state"] for c in changes} == {"loading"}, changes
+    page.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -82,3 +83,28 @@ def test_palette_toggle_is_ours_not_materials(built_site: Path) -> None:
     assert '<form class="md-header__option" data-bs-palette>' in html
     assert 'assets/javascripts/palette.js"' in html
     assert '<meta name="theme-color" content="#4051b5">' in html
+
+
+def test_code_blocks_stay_out_of_the_search_index(built_site: Path) -> None:
+    # macros/hooks.py marks code blocks and diagram sources data-search-exclude; prose keeps its inline code.
+    html = (built_site / "security" / "sql-injection" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="language-python highlight" data-search-exclude>' in html
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["text"] for doc in index["docs"]]
+    assert not [text for text in texts if "<pre>" in text]
+    assert not any("SORT_COLUMNS = {" in text for text in texts)  # a line of the lesson's example code
+    lesson = [doc["text"] for doc in index["docs"] if doc["location"].startswith("security/sql-injection/#")]
+    assert any("<code>" in text for text in lesson)  # inline code in the prose is still searchable
+
+
+def test_search_exclusion_marks_only_code_blocks() -> None:
+    from macros.hooks import exclude_code_from_search
+
+    html = (
+        '<p>Use <code>execute</code>.</p><div class="language-c++ highlight"><pre>x</pre></div>'
+        '<div class="highlight"><pre>y</pre></div><pre class="mermaid"><code>flowchart LR</code></pre>'
+        '<div class="admonition highlight-note">z</div>'
+    )
+    marked = exclude_code_from_search(html)
+    assert marked.count("data-search-exclude") == 3
+    assert "<p>Use <code>execute</code>.</p>" in marked and '<div class="admonition highlight-note">' in marked
