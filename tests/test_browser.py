@@ -40,3 +40,6 @@ def test_lesson_reads_without_javascript(built_site: Path, tmp_path: Path) -> No
         assert page.locator("h1").inner_text().startswith("Preventing SQL injection")
         assert page.locator("ul.bs-checklist > li").count() >= 3
         assert page.locator("details.question").count() >= 3  # self-check answers fold natively
+        # The copy buttons need Material's script; without it they are not shown.
+        assert page.locator(".bs-code-actions").count() >= 3
+        assert page.locator(".bs-code-actions:visible").count() == 0

@@ -303,3 +303,21 @@ def test_stylesheets_are_not_applied_twice(site: tuple[str, Any]) -> None:
     assert changes, "the observer saw no rewrite at all: the early rewrite in overrides/main.html is gone"
     assert {c["state"] for c in changes} == {"loading"}, changes
     page.close()
+
+
+def test_copy_button_copies_the_code_block(site: tuple[str, Any]) -> None:
+    # The buttons are written into the HTML by macros/hooks.py; Material's script does the copying.
+    base, context = site
+    origin = urlsplit(base)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=f"{origin.scheme}://{origin.netloc}")
+    page = context.new_page()
+    page.goto(base + LESSON, wait_until="networkidle")
+    block = page.locator("div.highlight").first
+    button = block.get_by_role("button", name="Copy to clipboard")
+    assert page.get_by_role("navigation", name="Actions for code block 1").is_visible()
+    button.click()
+    page.locator(".md-dialog--active").filter(has_text="Copied to clipboard").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == block.locator("code").inner_text().strip()
+    assert "SORT_COLUMNS" in copied or "SELECT" in copied
+    page.close()

@@ -88,7 +88,7 @@ def test_palette_toggle_is_ours_not_materials(built_site: Path) -> None:
 def test_code_blocks_stay_out_of_the_search_index(built_site: Path) -> None:
     # macros/hooks.py marks code blocks and diagram sources data-search-exclude; prose keeps its inline code.
     html = (built_site / "security" / "sql-injection" / "index.html").read_text(encoding="utf-8")
-    assert '<div class="language-python highlight" data-search-exclude>' in html
+    assert re.search(r'<div class="language-python highlight" id="bs-code-\d+" data-search-exclude>', html)
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     texts = [doc["text"] for doc in index["docs"]]
     assert not [text for text in texts if "<pre>" in text]
@@ -97,14 +97,32 @@ def test_code_blocks_stay_out_of_the_search_index(built_site: Path) -> None:
     assert any("<code>" in text for text in lesson)  # inline code in the prose is still searchable
 
 
-def test_search_exclusion_marks_only_code_blocks() -> None:
-    from macros.hooks import exclude_code_from_search
+def test_every_code_block_gets_a_copy_button(built_site: Path) -> None:
+    # macros/hooks.py writes the buttons Material's content.code.copy would add on load (see the module).
+    blocks = buttons = 0
+    for page in built_site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        blocks += len(re.findall(r'<div class="(?:language-[^"]+ )?highlight"', html))
+        buttons += html.count('data-md-type="copy" data-clipboard-target="#bs-code-')
+    assert blocks > 300
+    assert buttons == blocks
+
+
+def test_code_block_preparation() -> None:
+    from macros.hooks import prepare_code_blocks
 
     html = (
-        '<p>Use <code>execute</code>.</p><div class="language-c++ highlight"><pre>x</pre></div>'
-        '<div class="highlight"><pre>y</pre></div><pre class="mermaid"><code>flowchart LR</code></pre>'
-        '<div class="admonition highlight-note">z</div>'
+        '<p>Use <code>execute</code>.</p><div class="language-c++ highlight"><pre><span></span><code>x</code></pre>'
+        '</div><div class="highlight"><span class="filename">app.py</span><pre><code>y</code></pre></div>'
+        '<pre class="mermaid"><code>flowchart LR</code></pre><div class="admonition highlight-note">z</div>'
     )
-    marked = exclude_code_from_search(html)
-    assert marked.count("data-search-exclude") == 3
-    assert "<p>Use <code>execute</code>.</p>" in marked and '<div class="admonition highlight-note">' in marked
+    prepared = prepare_code_blocks(html)
+    assert prepared.count("data-search-exclude") == 3
+    assert "<p>Use <code>execute</code>.</p>" in prepared and '<div class="admonition highlight-note">' in prepared
+    assert (
+        '<div class="language-c++ highlight" id="bs-code-1" data-search-exclude><pre><span></span>'
+        '<nav class="md-code__nav bs-code-actions" aria-label="Actions for code block 1">'
+        '<button type="button" class="md-code__button" title="Copy to clipboard" data-md-type="copy"'
+        ' data-clipboard-target="#bs-code-1 code"></button></nav><code>x</code>'
+    ) in prepared
+    assert '<span class="filename">app.py</span><pre><nav' in prepared and prepared.count("<nav") == 2
