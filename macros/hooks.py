@@ -1,6 +1,6 @@
 """MkDocs hooks (listed under `hooks:` in mkdocs.yml): build steps on the rendered HTML of each page.
 
-Two jobs, both on code blocks:
+Three jobs, all on code blocks:
 
 - Each code block gets its copy button in the HTML. Material can add the buttons from its script
   (`content.code.copy`), but it adds one, then measures that block, then adds the next: a page layout
@@ -13,6 +13,10 @@ Two jobs, both on code blocks:
   matched queries by keywords such as `return` or `select`, not by what a lesson teaches. Every reader's
   browser downloads the index and parses it on the page's main thread on a full page load, so its size is
   paid in blocking time on phones. Prose, headings and inline code are still indexed.
+- Highlighted code loses the spans that change nothing on screen: Pygments wraps every plain name
+  (class `n`) and run of whitespace (class `w`) in its own span, and Material colours plain names with
+  the code's own colour. On a code-heavy lesson that was a sixth of the page's elements, each one styled
+  and laid out on every load. tests/test_reader_features.py checks that the colours still match.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ _CODE_BLOCK = re.compile(
     r'(?P<div><div class="(?:language-[\w+#.-]+ )?highlight")>'
     r'(?P<pre>(?:<span class="filename">[^<]*</span>)?<pre[^>]*>(?:<span></span>)?)<code'
 )
+# Pygments spans that look like the text around them: plain names and whitespace.
+_PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 # A mermaid diagram's source, which readers see drawn, not as text.
 _DIAGRAM = re.compile(r'<pre class="mermaid"')
 
@@ -44,9 +50,10 @@ def _code_block(match: re.Match[str], numbers: Iterator[int]) -> str:
 
 
 def prepare_code_blocks(html: str) -> str:
-    """Give every code block its copy button and keep code and diagram sources out of the search index."""
+    """Give every code block its copy button, drop spans that style nothing, keep code out of the index."""
     numbers = itertools.count(1)
     html = _CODE_BLOCK.sub(lambda match: _code_block(match, numbers), html)
+    html = _PLAIN_TOKEN.sub(r"\1", html)
     return _DIAGRAM.sub(lambda match: match.group(0) + " data-search-exclude", html)
 
 

@@ -321,3 +321,34 @@ def test_copy_button_copies_the_code_block(site: tuple[str, Any]) -> None:
     assert copied.strip() == block.locator("code").inner_text().strip()
     assert "SORT_COLUMNS" in copied or "SELECT" in copied
     page.close()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_dropped_token_spans_would_look_like_plain_code(site: tuple[str, Any], scheme: str) -> None:
+    # macros/hooks.py unwraps Pygments' plain-name (n) and whitespace (w) spans because the theme gives
+    # them the code's own colour and font. Put them back into a real code block and compare.
+    base, context = site
+    page = context.new_page()
+    page.goto(base + LESSON, wait_until="networkidle")
+    # Material animates colour changes; switch transitions off so both sides show the settled palette.
+    page.evaluate("document.body.setAttribute('data-md-color-switching', '')")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    assert page.locator("div.highlight code span.n, div.highlight code span.w").count() == 0
+    looks = page.evaluate(
+        """() => {
+          const code = document.querySelector("div.highlight code");
+          const style = (el) => { const s = getComputedStyle(el); return [s.color, s.fontWeight, s.fontStyle]; };
+          const result = { code: style(code) };
+          for (const token of ["n", "w"]) {
+            const span = document.createElement("span");
+            span.className = token;
+            span.textContent = "x";
+            code.append(span);
+            result[token] = style(span);
+          }
+          return result;
+        }"""
+    )
+    assert looks["n"] == looks["code"]
+    assert looks["w"] == looks["code"]
+    page.close()

@@ -113,7 +113,8 @@ def test_code_block_preparation() -> None:
 
     html = (
         '<p>Use <code>execute</code>.</p><div class="language-c++ highlight"><pre><span></span><code>x</code></pre>'
-        '</div><div class="highlight"><span class="filename">app.py</span><pre><code>y</code></pre></div>'
+        '</div><div class="highlight"><span class="filename">app.py</span><pre><code><span class="n">run</span>'
+        '<span class="w"> </span><span class="p">(</span><span class="nf">y</span></code></pre></div>'
         '<pre class="mermaid"><code>flowchart LR</code></pre><div class="admonition highlight-note">z</div>'
     )
     prepared = prepare_code_blocks(html)
@@ -126,3 +127,5 @@ def test_code_block_preparation() -> None:
         ' data-clipboard-target="#bs-code-1 code"></button></nav><code>x</code>'
     ) in prepared
     assert '<span class="filename">app.py</span><pre><nav' in prepared and prepared.count("<nav") == 2
+    # Plain names and whitespace lose their spans; tokens with a colour of their own keep them.
+    assert '<code>run <span class="p">(</span><span class="nf">y</span></code>' in prepared
