@@ -54,7 +54,7 @@ def prepare_code_blocks(html: str) -> str:
     numbers = itertools.count(1)
     html = _CODE_BLOCK.sub(lambda match: _code_block(match, numbers), html)
     html = _PLAIN_TOKEN.sub(r"\1", html)
-    return _DIAGRAM.sub(lambda match: match.group(0) + " data-search-exclude", html)
+    return _DIAGRAM.sub(r"\g<0> data-search-exclude", html)
 
 
 def on_page_content(html: str, **kwargs: Any) -> str:

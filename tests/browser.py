@@ -8,6 +8,7 @@ import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import require_tool
 
@@ -54,3 +55,12 @@ def chromium(tmp_path: Path) -> Iterator[object]:
             yield context
         finally:
             context.close()
+
+
+def show_palette(page: Any, scheme: str) -> None:
+    """Switch the open page to a Material palette (`default` or `slate`) with its colours settled at once.
+
+    Material animates colour changes; with transitions off, computed colours are the palette's own.
+    """
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import chromium, serve
+from tests.browser import chromium, serve, show_palette
 from tests.conftest import ROOT
 from tests.site_audit import site_base_path
 
@@ -65,9 +65,7 @@ def test_every_page_has_zero_axe_violations_in_both_palettes(axe_page: tuple[str
         context = {"exclude": [[".highlight"]]} if path == PRINT_EDITION else None
         problems += describe(path, run_axe(page, {"runOnly": {"type": "tag", "values": TAGS}}, context))
         # The dark palette is a different set of colours: check contrast there too.
-        # Material animates colour changes: switch transitions off so axe measures the settled palette.
-        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-        page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+        show_palette(page, "slate")
         dark = {"runOnly": ["color-contrast", "link-in-text-block"]}
         problems += describe(path + " (dark)", run_axe(page, dark, context))
     assert problems == [], "\n".join(problems)

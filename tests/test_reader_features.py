@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser import chromium, serve
+from tests.browser import chromium, serve, show_palette
 from tests.site_audit import site_base_path
 
 pytestmark = pytest.mark.browser
@@ -330,9 +330,7 @@ def test_dropped_token_spans_would_look_like_plain_code(site: tuple[str, Any], s
     base, context = site
     page = context.new_page()
     page.goto(base + LESSON, wait_until="networkidle")
-    # Material animates colour changes; switch transitions off so both sides show the settled palette.
-    page.evaluate("document.body.setAttribute('data-md-color-switching', '')")
-    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    show_palette(page, scheme)
     assert page.locator("div.highlight code span.n, div.highlight code span.w").count() == 0
     looks = page.evaluate(
         """() => {

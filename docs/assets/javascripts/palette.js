@@ -15,6 +15,8 @@
   var body = document.body;
   var colorScheme = document.querySelector("meta[name='color-scheme']");
   var KEYS = ["media", "scheme", "primary", "accent"];
+  // The attributes style rules read. The media attribute only records which palette is on, as Material's does.
+  var STYLED = ["scheme", "primary", "accent"];
 
   function colours(input) {
     var colour = {};
@@ -40,13 +42,9 @@
   function apply(index, remember) {
     index = Math.max(0, Math.min(index, inputs.length - 1));
     var colour = colours(inputs[index]);
-    var changed = KEYS.filter(function (key) {
+    if (body.getAttribute("data-md-color-media") !== colour.media) body.setAttribute("data-md-color-media", colour.media);
+    var changed = STYLED.filter(function (key) {
       return body.getAttribute("data-md-color-" + key) !== colour[key];
-    });
-    // No style rule reads the media attribute: it only records which palette is on, as Material's does.
-    if (changed.indexOf("media") >= 0) body.setAttribute("data-md-color-media", colour.media);
-    changed = changed.filter(function (key) {
-      return key !== "media";
     });
     if (changed.length) {
       // Colours change at once rather than through each element's transition (Material's palette CSS).
