@@ -42,6 +42,8 @@ class Catalog:
     questions: dict[str, QuestionBank] = field(default_factory=dict)
     paths: dict[str, LearningPath] = field(default_factory=dict)
     topics: TopicInventory | None = None
+    # The lesson section behind each `area/lesson#anchor` the topics name, for the A-Z page.
+    topic_sections: dict[str, Section] = field(default_factory=dict)
 
 
 @dataclass
@@ -95,7 +97,7 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
     for item in loaded["topics.yml"]:
         catalog.topics = item.model  # type: ignore[assignment]
         known = {area.id for area in skills.areas}
-        problems.extend(_topic_problems(item, known, lessons, docs_dir, lesson_problems))
+        problems.extend(_topic_problems(item, known, lessons, docs_dir, lesson_problems, catalog.topic_sections))
 
     known_areas = {area.id for area in skills.areas}
     for items in loaded.values():
@@ -201,8 +203,12 @@ def _topic_problems(
     lessons: dict[str, Lesson],
     docs_dir: Path,
     lesson_problems: list[SourceProblem],
+    resolved: dict[str, Section],
 ) -> Iterator[SourceProblem]:
-    """Each topic's area exists, and each of its sections is an h2 or h3 whose heading names the topic."""
+    """Each topic's area exists, and each of its sections is an h2 or h3 whose heading names the topic.
+
+    Sections that pass are recorded in `resolved`, keyed by the reference as written.
+    """
     inventory: TopicInventory = item.model  # type: ignore[assignment]
     sections_of: dict[str, dict[str, Section]] = {}
 
@@ -236,3 +242,5 @@ def _topic_problems(
                     f"the heading '{section.text}' (docs/{ref}.md:{section.line}) does not name the topic: "
                     "it must contain the title or one of the aliases",
                 )
+            else:
+                resolved[target] = section
