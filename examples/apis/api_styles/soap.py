@@ -18,6 +18,9 @@ APP = "urn:example:catalog"
 WSDL = "http://schemas.xmlsoap.org/wsdl/"
 SOAP12_WSDL = "http://schemas.xmlsoap.org/wsdl/soap12/"
 CONTENT_TYPE = "application/soap+xml; charset=utf-8"  # SOAP 1.1 used text/xml plus a SOAPAction header
+# The fault code "env:Sender" is a qualified name, so the prefix "env" must really be bound to ENV.
+ET.register_namespace("env", ENV)
+ET.register_namespace("cat", APP)
 BOOKS = {1: ("Dune", 1965), 3: ("The Left Hand of Darkness", 1969)}
 
 

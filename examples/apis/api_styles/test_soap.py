@@ -23,7 +23,7 @@ def test_a_call_is_an_envelope_in_and_an_envelope_out() -> None:
 def test_a_client_error_is_a_sender_fault_with_400() -> None:
     status, body = soap.handle(soap.get_book_request(2))
     fault = SafeET.fromstring(body).find(f"{E}Body/{E}Fault")
-    assert status == 400
+    assert status == 400 and b'xmlns:env="http://www.w3.org/2003/05/soap-envelope"' in body
     assert fault.findtext(f"{E}Code/{E}Value") == "env:Sender"
     assert "no book" in fault.findtext(f"{E}Reason/{E}Text")
 
