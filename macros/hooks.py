@@ -81,26 +81,12 @@ def on_pre_build(**kwargs: Any) -> None:
 
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
     preview = get_relative_url("assets/javascripts/diagram-preview.js", page.url)
-    html = prepare_code_blocks(_diagrams.page(html, page.file.src_uri, preview))
-    return print_sections(html) if page.meta.get("template") == "print.html" else html
+    return prepare_code_blocks(_diagrams.page(html, page.file.src_uri, preview))
 
 
-# Where a lesson of the print edition starts, and where an area starts (which ends the lesson before).
-_PRINT_PART = re.compile(r'<h3 id="lesson-|<h2 id="area-')
-
-
-def print_sections(html: str) -> str:
-    """Wrap each lesson of the print edition in a section that extra.css renders only near the viewport.
-
-    The edition is every lesson on one page; laid out whole, it kept a phone busy for seconds before the
-    first paint. `content-visibility: auto` lets the browser skip the lessons off screen until they are
-    scrolled to (and print them all).
-    """
-    bounds = [match.start() for match in _PRINT_PART.finditer(html)]
-    if not bounds:
-        return html
-    parts = [html[: bounds[0]]]
-    for start, end in zip(bounds, [*bounds[1:], len(html)], strict=True):
-        part = html[start:end]
-        parts.append(f'<section class="bs-print-lesson">{part}</section>' if part.startswith("<h3") else part)
-    return "".join(parts)
+def on_post_build(**kwargs: Any) -> None:
+    removed = _diagrams.finish()
+    if _diagrams.drawn:
+        log.info("drew %d diagram(s) into diagrams/: commit them", len(_diagrams.drawn))
+    if removed:
+        log.info("removed %d unused diagram(s) from diagrams/", len(removed))
