@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from macros import hiring, print_edition, progress, render
+from macros import hiring, print_edition, progress, render, topics_page
 from macros.catalog import Catalog, load_catalog
 from macros.errors import SourceError
 
@@ -42,6 +42,7 @@ def define_env(env: Any) -> None:
     env.macro(lambda area: render.lesson_list(catalog, area, url_for), "lesson_list")
     env.macro(lambda: render.area_cards(catalog, url_for), "area_cards")
     env.macro(lambda: render.glossary(catalog, url_for), "glossary")
+    env.macro(lambda: topics_page.topics_index(catalog, url_for), "topics_index")
     env.macro(lambda area, level=None: hiring.skills_matrix(catalog, area, url_for, level), "skills_matrix")
     env.macro(lambda area: hiring.self_assessment(catalog, area), "self_assessment")
     env.macro(lambda area, level=None: hiring.question_bank(catalog, area, url_for, level), "question_bank")
