@@ -7,7 +7,6 @@ with one message listing each problem by file, line and field.
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -52,15 +51,7 @@ def define_env(env: Any) -> None:
     env.macro(lambda: progress.path_list(catalog, url_for), "path_list")
     env.macro(lambda name: progress.learning_path(catalog, name, url_for), "learning_path")
     env.macro(lambda: print_edition.table_of_contents(catalog), "print_contents")
-    env.macro(
-        lambda: print_edition.print_edition(
-            catalog,
-            Path(env.conf["docs_dir"]),
-            lambda text: env.render(text, force_rendering=True),
-            posixpath.dirname(env.page.file.src_uri) if env.page else "",
-        ),
-        "print_edition",
-    )
+    env.macro(lambda: print_edition.print_edition(catalog), "print_edition")
     env.variables["catalog"] = catalog
 
 
