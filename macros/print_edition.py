@@ -60,7 +60,9 @@ def _lessons_by_area(catalog: Catalog) -> list[tuple[str, str, list[Lesson]]]:
 def table_of_contents(catalog: Catalog) -> str:
     items = []
     for area_id, area_title, lessons in _lessons_by_area(catalog):
-        links = "".join(tag("li", tag("a", esc(lesson.meta.title), href=f"#{lesson_anchor(lesson.ref)}")) for lesson in lessons)
+        links = "".join(
+            tag("li", tag("a", esc(lesson.meta.title), href=f"#{lesson_anchor(lesson.ref)}")) for lesson in lessons
+        )
         items.append(tag("li", tag("a", esc(area_title), href=f"#area-{area_id}") + tag("ul", links)))
     return tag("nav", tag("ul", "".join(items)), class_="bs-print-contents", aria_label="Contents")
 

@@ -18,7 +18,8 @@ lesson</a>, <a href="../">the area</a>, <a href="../../glossary/#term-adr">ADR</
 and <a href="https://example.org/a/">the web</a>.</p>
 <h3 id="deeper">Deeper</h3><img src="../../assets/x.svg" alt="">
 <div class="highlight" id="bs-code-1"><nav class="md-code__nav bs-code-actions" aria-label="Actions for code block 1">
-<button data-clipboard-target="#bs-code-1 code"></button></nav><pre><code>&lt;h2 href=&quot;#x&quot;&gt;</code></pre></div>
+<button data-clipboard-target="#bs-code-1 code"></button></nav>
+<pre><code>&lt;h2 href=&quot;#x&quot;&gt;</code></pre></div>
 <input id="__tabbed_1_1" name="__tabbed_1" type="radio"><label for="__tabbed_1_1">Python</label>
 <svg id="d1" aria-labelledby="d1-title"><title id="d1-title">A</title><style>#d1 .node{fill:#fff}</style>
 <path marker-end="url(#d1-arrow)"/><marker id="d1-arrow"/></svg>"""
