@@ -33,11 +33,12 @@ _SLOT = re.compile(r'<div class="bs-print-slot" data-print-lesson="(?P<ref>[a-z0
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
 _FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.S)
 _COPY_BUTTONS = re.compile(r'<nav class="md-code__nav bs-code-actions"[^>]*>.*?</nav>', re.S)
-_ID_ATTRIBUTE = re.compile(r'\b(id|for)="([^"]+)"')
-_ID_LIST_ATTRIBUTE = re.compile(r'\b(aria-labelledby|aria-describedby|aria-controls|aria-owns)="([^"]+)"')
+# Attribute names start after a space (or `xlink:`), never inside a longer name such as `data-id`.
+_ID_ATTRIBUTE = re.compile(r'(?<![\w-])(id|for)="([^"]+)"')
+_ID_LIST_ATTRIBUTE = re.compile(r'(?<![\w-])(aria-labelledby|aria-describedby|aria-controls|aria-owns)="([^"]+)"')
 # Tabbed blocks group their radio buttons by name: names must not be shared with another lesson's tabs.
-_TAB_GROUP = re.compile(r'\bname="(__tabbed_[^"]*)"')
-_URL_ATTRIBUTE = re.compile(r'\b(href|src|data-clipboard-target)="([^"]*)"')
+_TAB_GROUP = re.compile(r'(?<![\w-])name="(__tabbed_[^"]*)"')
+_URL_ATTRIBUTE = re.compile(r'(?<![\w-])(href|src|data-clipboard-target)="([^"]*)"')
 _SVG_REFERENCE = re.compile(r"url\(#([^)\s]+)\)")
 _STYLE_BLOCK = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.S)
 _CSS_ID = re.compile(r"#([A-Za-z_][\w-]*)")
@@ -119,7 +120,7 @@ def _relocate(html: str, anchor: str, page_url: str, edition_url: str, lesson_ur
     html = _FIRST_H1.sub("", html, count=1)
     html = _COPY_BUTTONS.sub("", html)
     html = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}", html)
-    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    ids = {match[2] for match in _ID_ATTRIBUTE.finditer(html) if match[1] == "id"}
     html = _ID_ATTRIBUTE.sub(lambda m: f'{m[1]}="{prefixed(m[2])}"', html)
     html = _ID_LIST_ATTRIBUTE.sub(lambda m: f'{m[1]}="{" ".join(prefixed(i) for i in m[2].split())}"', html)
     html = _TAB_GROUP.sub(lambda m: f'name="{prefixed(m[1])}"', html)
