@@ -97,7 +97,9 @@ def test_lazy_loading_runs_one_query_per_author(engine, authors):
 
 
 @pytest.mark.parametrize(
-    ("load", "queries"), [(titles_by_author_selectin, 2), (titles_by_author_joined, 1)], ids=["selectin", "joined"]
+    ("load", "queries"),
+    [(titles_by_author_selectin, 2), (titles_by_author_joined, 1)],
+    ids=["selectinload", "joinedload"],
 )
 def test_eager_loading_runs_a_constant_number_of_queries(engine, load, queries):
     seed(engine, authors=20, books_each=3)
