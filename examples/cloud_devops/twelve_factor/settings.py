@@ -3,9 +3,12 @@ and a bad or missing value stops the process with a message that names the varia
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urlsplit
+
+N = TypeVar("N", int, float)
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 TRUE_WORDS, FALSE_WORDS = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
@@ -40,13 +43,13 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
     elif urlsplit(database_url).scheme not in ("postgresql", "postgres"):
         problems.append("DATABASE_URL must be a postgresql:// URL")
 
-    port = _integer(environ, "PORT", default=8000, low=1, high=65535, problems=problems)
+    port = _ranged(environ, "PORT", 8000, int, "a whole number", low=1, high=65535, problems=problems)
     log_level = environ.get("LOG_LEVEL", "INFO").upper()
     if log_level not in LOG_LEVELS:
         problems.append(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
     debug = _boolean(environ, "DEBUG", default=False, problems=problems)
     hosts = tuple(h.strip() for h in environ.get("ALLOWED_HOSTS", "").split(",") if h.strip())
-    job_seconds = _number(environ, "JOB_SECONDS", default=0.5, problems=problems)
+    job_seconds = _ranged(environ, "JOB_SECONDS", 0.5, float, "a number", low=0.0, high=None, problems=problems)
 
     if problems:
         raise ConfigError(problems)
@@ -56,31 +59,29 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
 # --8<-- [end:settings]
 
 
-def _integer(environ: Mapping[str, str], name: str, default: int, low: int, high: int, problems: list[str]) -> int:
+def _ranged(
+    environ: Mapping[str, str],
+    name: str,
+    default: N,
+    convert: Callable[[str], N],
+    kind: str,
+    low: N,
+    high: N | None,
+    problems: list[str],
+) -> N:
+    """A number parsed with `convert` (int or float) and checked against its range."""
     raw = environ.get(name)
     if raw is None:
         return default
     try:
-        value = int(raw)
+        value = convert(raw)
     except ValueError:
-        problems.append(f"{name} must be a whole number")
+        problems.append(f"{name} must be {kind}")
         return default
-    if not low <= value <= high:
-        problems.append(f"{name} must be between {low} and {high}")
-    return value
-
-
-def _number(environ: Mapping[str, str], name: str, default: float, problems: list[str]) -> float:
-    raw = environ.get(name)
-    if raw is None:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        problems.append(f"{name} must be a number")
-        return default
-    if value < 0:
-        problems.append(f"{name} must not be negative")
+    if value < low or (high is not None and value > high):
+        problems.append(
+            f"{name} must be between {low} and {high}" if high is not None else f"{name} must be at least {low}"
+        )
     return value
 
 

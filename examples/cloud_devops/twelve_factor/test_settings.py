@@ -53,3 +53,10 @@ def test_settings_are_immutable():
     settings = load_settings(BASE)
     with pytest.raises(AttributeError):
         settings.port = 1  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("raw", "problem"), [("-1", "JOB_SECONDS must be at least 0.0"), ("soon", "must be a number")])
+def test_job_seconds_is_a_non_negative_number(raw, problem):
+    with pytest.raises(ConfigError, match=problem):
+        load_settings({**BASE, "JOB_SECONDS": raw})
+    assert load_settings({**BASE, "JOB_SECONDS": "1.5"}).job_seconds == 1.5
