@@ -325,6 +325,21 @@ def main() -> int:
         if cold / plain_cold > TARGETS["macros_ratio"]:
             missed.append(f"macros cost {cold / plain_cold:.2f}x (target <= {TARGETS['macros_ratio']})")
 
+        # 2a. Zensical on the same sources: a report on the way off Material's maintenance mode, not a target.
+        if not args.quick:
+            zensical = build_speed.zensical_report(copy_project(work / "zensical"), site)
+            results["zensical"] = zensical
+            print("\n## Zensical (report, not a target)\n")
+            if zensical["status"] == "built":
+                print(
+                    f"Built {zensical['pages']} pages in {zensical['seconds']} s; pages only we build: "
+                    f"{len(zensical['only_ours'])}, only Zensical: {len(zensical['only_zensical'])}, "
+                    f"article text differs on {len(zensical['text_differs'])}: "
+                    + ", ".join(zensical["text_differs"][:20])
+                )
+            else:
+                print(f"{zensical['status']}: {zensical.get('error', '')}")
+
         # 2b. make serve: from saving a file to the browser showing the change.
         if not args.quick:
             edits: list[build_speed.Edit] = [
