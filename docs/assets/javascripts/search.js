@@ -1,0 +1,244 @@
+// Search: Material's search box, answered by Pagefind (macros/search_index.py builds the index).
+//
+// Material's search UI talks to a worker through four messages: SETUP (0) and READY (1), then QUERY (2)
+// with the typed text and RESULT (3) with the results. overrides/partials/search.html hands Material a
+// stand-in for that worker, which imports this module the first time a reader focuses the search box
+// (or presses `/`, `f` or `s`), so nothing of the search is downloaded before it is used. Here each
+// query goes to Pagefind, which fetches only the index chunks and result fragments it needs, and its
+// results are turned into the groups Material renders: a page, then its matching sections. Also here:
+// the area and level filters, and highlighting the searched words on the page a result opens.
+// tests/test_search.py pins this contract in Chromium.
+
+const READY = 1
+const QUERY = 2
+const RESULT = 3
+
+// Result groups (pages) whose fragments are fetched per query: each is one small download.
+const MAX_PAGES = 8
+const MAX_SECTIONS = 5
+const TYPING_PAUSE = 40
+const SITE = new URL("../../", import.meta.url)
+// Words that make a question read naturally but name no topic. Pagefind wants every word to match.
+const FILLER = new Set((
+  "a an and are between can difference do does for how i in is it my of on or should the to use using " +
+  "vs versus what when where which who why with work works"
+).split(" "))
+
+let pagefind
+let filtersView
+
+function loadPagefind() {
+  pagefind ??= import(new URL("pagefind/pagefind.js", SITE).href).then(async module => {
+    // On the page, not in Pagefind's own worker: a search takes milliseconds here, the worker a download.
+    await module.options({
+      baseUrl: SITE.pathname,
+      noWorker: true,
+      excerptLength: 24,
+      // Lessons are long and glossary terms short: length should decide little, matched words most.
+      ranking: { pageLength: 0.3, termFrequency: 0.8 }
+    })
+    await module.init()
+    return module
+  })
+  return pagefind
+}
+
+// ---- the worker protocol ---------------------------------------------------------------------
+
+export function connect(post) {
+  let latest = ""
+  let timer
+  const run = async query => {
+    const result = await search(query)
+    if (query === latest) post({ type: RESULT, data: result })
+  }
+  // Material sends a query on every key; searching once typing pauses saves fetching result fragments
+  // for every prefix of a word.
+  const schedule = query => {
+    latest = query
+    clearTimeout(timer)
+    timer = setTimeout(() => run(query), TYPING_PAUSE)
+  }
+  loadPagefind().then(async module => {
+    filtersView = await mountFilters(module, () => run(latest))
+    post({ type: READY })
+  })
+  return {
+    receive(message) {
+      if (message && message.type === QUERY) schedule(message.data)
+    }
+  }
+}
+
+// The words Pagefind is asked for: symbols kept (C#, N+1, 401), filler words dropped.
+export function searchWords(query) {
+  const words = query.toLowerCase().split(/[\s,;:!?"()[\]{}]+|\/|\.(?=\s|$)/).filter(Boolean)
+  const meaningful = words.filter(word => !FILLER.has(word))
+  return meaningful.length ? meaningful : words
+}
+
+async function search(query) {
+  const words = searchWords(query)
+  if (!query.trim() || !words.length) return { items: [] }
+  const module = await loadPagefind()
+  const filters = filtersView ? filtersView.selected() : {}
+  let response = await module.search(words.join(" "), { filters })
+  // Every word must match; when a reader's extra word matches nowhere, drop words from the end.
+  for (let keep = words.length - 1; response.results.length === 0 && keep > 0; keep--)
+    response = await module.search(words.slice(0, keep).join(" "), { filters })
+  const top = response.results.slice(0, MAX_PAGES)
+  const pages = await Promise.all(top.map(result => result.data()))
+  const terms = Object.fromEntries(words.map(word => [word, true]))
+  const items = pages.map((page, index) => group(page, top[index].score, words, terms))
+  return { items, suggest: suggestion(query, pages[0]) }
+}
+
+// A page and its best sections, as Material's result renderer expects them.
+function group(page, score, words, terms) {
+  // A glossary term is a record of its own whose `url` meta points at its anchor on the glossary page.
+  const location = page.meta.url ? SITE.pathname + page.meta.url : page.url
+  const article = { location, title: escape(page.meta.title || location), text: excerpt(page.excerpt), score, terms }
+  const sections = (page.meta.url ? [] : page.sub_results || [])
+    .filter(section => section.url.includes("#") && section.url !== location)
+    .map(section => ({ section, weight: sectionWeight(section) }))
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, MAX_SECTIONS)
+    .map(({ section }, rank) => ({
+      location: section.url,
+      title: escape(section.title),
+      text: excerpt(section.excerpt),
+      // Material shows sections scoring at least the page's score and folds the rest under "more";
+      // a section whose heading names the query comes first, so Enter opens it.
+      score: rank === 0 && names(section.title, words) ? score * 1.001 : rank < 2 ? score : score * 0.5,
+      terms
+    }))
+  return [article, ...sections]
+}
+
+function sectionWeight(section) {
+  return (section.weighted_locations || []).reduce((sum, location) => sum + location.balanced_score, 0)
+}
+
+function names(title, words) {
+  const text = title.toLowerCase()
+  return words.some(word => text.includes(word.slice(0, Math.max(3, word.length - 2))))
+}
+
+function suggestion(query, page) {
+  const last = query.toLowerCase().split(/\s+/).pop()
+  if (!page || !last || last.length < 2) return []
+  const word = (page.meta.title || "").toLowerCase().split(/[^a-z0-9#+.-]+/).find(w => w.startsWith(last))
+  return word && word !== last ? [word] : []
+}
+
+// Material inserts titles and teasers as HTML: keep Pagefind's <mark>s and escape everything else.
+function excerpt(html) {
+  const template = document.createElement("template")
+  template.innerHTML = html || ""
+  let out = ""
+  for (const node of template.content.childNodes)
+    out += node.nodeName === "MARK" ? `<mark>${escape(node.textContent)}</mark>` : escape(node.textContent)
+  return out
+}
+
+function escape(text) {
+  return String(text).replace(/[&<>"']/g, ch => `&#${ch.charCodeAt(0)};`)
+}
+
+// ---- filters by skill area and level ---------------------------------------------------------
+
+async function mountFilters(module, changed) {
+  const result = document.querySelector("[data-md-component=search-result]")
+  if (!result) return undefined
+  const available = await module.filters()
+  const box = document.createElement("div")
+  box.className = "bs-search-filters"
+  box.append(select("area", "Skill area", "All areas", available.area), select("level", "Level", "All levels", available.level))
+  // Material's keyboard handling moves focus back to the search box on any key, and arrows through
+  // the results: inside the filters, keys belong to the select boxes.
+  box.addEventListener("keydown", event => { if (event.key !== "Escape") event.stopPropagation() })
+  box.addEventListener("change", changed)
+  result.prepend(box)
+  addStyles()
+  // Tab from the search box reaches the filters instead of closing the search.
+  const query = document.querySelector("[data-md-component=search-query]")
+  query?.addEventListener("keydown", event => {
+    if (event.key === "Tab" && !event.shiftKey) {
+      event.preventDefault()
+      event.stopPropagation()
+      box.querySelector("select").focus()
+    }
+  })
+  return {
+    selected() {
+      const filters = {}
+      for (const control of box.querySelectorAll("select"))
+        if (control.value) filters[control.name] = control.value
+      return filters
+    }
+  }
+}
+
+const LEVELS = ["Beginner", "Intermediate", "Advanced"]
+
+function select(name, label, all, counts = {}) {
+  const wrapper = document.createElement("label")
+  wrapper.className = "bs-search-filters__field"
+  wrapper.textContent = `${label} `
+  const control = document.createElement("select")
+  control.name = name
+  control.append(new Option(all, ""))
+  const values = Object.keys(counts).sort((a, b) =>
+    name === "level" ? LEVELS.indexOf(a) - LEVELS.indexOf(b) : a.localeCompare(b))
+  for (const value of values) control.append(new Option(value, value))
+  wrapper.append(control)
+  return wrapper
+}
+
+function addStyles() {
+  const style = document.createElement("style")
+  style.textContent = `
+    .bs-search-filters { display: flex; flex-wrap: wrap; gap: .4rem 1rem; padding: .6rem 1.2rem;
+      font-size: .64rem; color: var(--md-default-fg-color--light);
+      border-bottom: .05rem solid var(--md-default-fg-color--lightest) }
+    .bs-search-filters select { margin-left: .3rem; font: inherit; color: var(--md-default-fg-color);
+      background: var(--md-default-bg-color); border: .05rem solid var(--md-default-fg-color--lighter);
+      border-radius: .1rem }`
+  document.head.append(style)
+}
+
+// ---- highlighting on the page a result opens ---------------------------------------------------
+
+export function highlight(query, root) {
+  const words = searchWords(query).filter(word => word.length > 1)
+  if (!root || !words.length) return 0
+  const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])(${words.map(quote).join("|")})`, "giu")
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+  const matches = []
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement
+    if (parent && !parent.closest("pre, code, mark, script, style") && pattern.test(node.data)) matches.push(node)
+    pattern.lastIndex = 0
+  }
+  for (const node of matches) {
+    const fragment = document.createDocumentFragment()
+    let last = 0
+    node.data.replace(pattern, (match, before, word, offset) => {
+      const start = offset + before.length
+      fragment.append(node.data.slice(last, start))
+      const mark = document.createElement("mark")
+      mark.dataset.mdHighlight = ""
+      mark.textContent = word
+      fragment.append(mark)
+      last = start + word.length
+      return match
+    })
+    fragment.append(node.data.slice(last))
+    node.replaceWith(fragment)
+  }
+  return matches.length
+}
+
+function quote(word) {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+}
