@@ -195,8 +195,8 @@ def with_extra_words(body: str, synonyms: dict[str, list[str]], spellings: list[
         heading_end = rest.find(f"</h{level}>") + len(f"</h{level}>")
         heading, text = rest[:heading_end], rest[heading_end:]
         weight = "7" if level == "1" else str(max(2, 8 - int(level)))
-        extra_heading = _variants(_plain(heading), spellings)
         words = list(synonyms.get("" if level == "1" else anchor, []))
+        extra_heading = _variants(_plain(heading) + " " + " ".join(words), spellings)
         out.append(f'<h{level} id="{anchor}"{heading}')
         if words:
             out.append(_paragraph(words, SYNONYM_WEIGHT))

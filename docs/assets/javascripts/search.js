@@ -35,7 +35,7 @@ function loadPagefind() {
       noWorker: true,
       excerptLength: 24,
       // Lessons are long and glossary terms short: length should decide little, matched words most.
-      ranking: { pageLength: 0.3, termFrequency: 0.8 }
+      ranking: { pageLength: 0.3, termFrequency: 0.6, termSaturation: 1.0 }
     })
     await module.init()
     return module
@@ -77,7 +77,7 @@ export function searchWords(query) {
   return meaningful.length ? meaningful : words
 }
 
-async function search(query) {
+export async function search(query) {
   const words = searchWords(query)
   if (!query.trim() || !words.length) return { items: [] }
   const module = await loadPagefind()
@@ -89,7 +89,12 @@ async function search(query) {
   const top = response.results.slice(0, MAX_PAGES)
   const pages = await Promise.all(top.map(result => result.data()))
   const terms = Object.fromEntries(words.map(word => [word, true]))
-  const items = pages.map((page, index) => group(page, top[index].score, words, terms))
+  const groups = pages.map((page, index) => group(page, top[index].score, words, terms))
+  // A glossary term is short, so it scores high on its own words; it follows the first three pages
+  // that teach the topic instead of crowding them out.
+  const isTerm = item => item[0].location.includes("/glossary/#")
+  const taught = groups.filter(item => !isTerm(item))
+  const items = [...taught.slice(0, 3), ...groups.filter(isTerm), ...taught.slice(3)]
   return { items, suggest: suggestion(query, pages[0]) }
 }
 
@@ -107,9 +112,10 @@ function group(page, score, words, terms) {
       location: section.url,
       title: escape(section.title),
       text: excerpt(section.excerpt),
-      // Material shows sections scoring at least the page's score and folds the rest under "more";
-      // a section whose heading names the query comes first, so Enter opens it.
-      score: rank === 0 && names(section.title, words) ? score * 1.001 : rank < 2 ? score : score * 0.5,
+      // Material shows sections scoring at least the page's score and folds the rest under "more".
+      // Only the best section shows, and only when its heading names the query (Enter then opens it):
+      // the next pages stay in view.
+      score: rank === 0 && names(section.title, words) ? score * 1.001 : score * 0.5,
       terms
     }))
   return [article, ...sections]
