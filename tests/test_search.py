@@ -94,7 +94,8 @@ def test_material_internals_the_search_relies_on() -> None:
     search_block = re.compile(r'\{% if "material/search".*?\{% endif %\}\n    \{% endif %\}\n', re.S)
     assert search_block.search(header), "Material's header changed: update overrides/partials/header.html"
     theirs = search_block.sub("", header.split("-#}", 1)[1])
-    mine = re.sub(r"    \{#- Changed:.*?\{% include \"partials/search.html\" %\}\n", "", ours.split("-#}", 1)[1], flags=re.S)
+    change = re.compile(r"    \{#- Changed:.*?\{% include \"partials/search.html\" %\}\n", re.S)
+    mine = change.sub("", ours.split("-#}", 1)[1])
     assert mine == theirs, "overrides/partials/header.html drifted from Material's header beyond the search change"
 
 
@@ -241,9 +242,8 @@ def test_filters_narrow_results_by_area_and_level(browser: tuple[str, Any]) -> N
     page.locator(BOX).press("Tab")
     assert page.evaluate("document.activeElement.name") == "area"
     page.select_option(".bs-search-filters select[name=area]", "Security")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('li.md-search-result__item > a')].every(a => a.href.includes('/security/'))"
-    )
+    links = "[...document.querySelectorAll('li.md-search-result__item > a')]"
+    page.wait_for_function(f"() => {links}.every(a => a.href.includes('/security/'))")
     page.select_option(".bs-search-filters select[name=level]", "Advanced")
     page.wait_for_timeout(400)
     filtered = lesson_pages(page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)"))
