@@ -308,6 +308,13 @@ def test_search_makes_no_foreign_requests_and_logs_no_errors(browser: tuple[str,
     page.close()
 
 
+@pytest.mark.browser
+def test_code_is_not_searchable_but_inline_code_in_prose_is(search_page: tuple[str, Any]) -> None:
+    _, page = search_page
+    assert top_results(page, "SORT_COLUMNS") == []  # a name that only appears in the lesson's example code
+    assert lesson_pages(top_results(page, "Retry-After"))  # inline code in a heading and in prose
+
+
 def test_without_javascript_the_search_box_leads_to_areas_and_tags(built_site: Path) -> None:
     html = (built_site / "security" / "sql-injection" / "index.html").read_text(encoding="utf-8")
     noscript = re.search(r"<noscript>(.*?)</noscript>", html, re.S)
