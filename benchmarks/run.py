@@ -149,6 +149,11 @@ def page_assets(site: Path, base: str, path: str) -> list[dict[str, object]]:
         page.goto(base + path, wait_until="networkidle")
         page.wait_for_timeout(1000)  # anything fetched after load counts too
         context.close()
+    return files_behind(site, urls)
+
+
+def files_behind(site: Path, urls: list[str]) -> list[dict[str, object]]:
+    """The site's files that `urls` fetched, once each, with raw and gzip sizes (as served)."""
     assets = []
     for url in dict.fromkeys(urls):
         relative = urlsplit(url).path.lstrip("/")
@@ -167,18 +172,8 @@ def page_assets(site: Path, base: str, path: str) -> list[dict[str, object]]:
 
 
 def _wire_kb(site: Path, urls: list[str]) -> float:
-    """Gzip size of the files behind `urls`, as _GzipHandler serves them (Pagefind's files are compressed)."""
-    total = 0
-    for url in dict.fromkeys(urls):
-        relative = urlsplit(url).path.lstrip("/")
-        file = site / relative
-        if file.is_dir() or relative == "" or relative.endswith("/"):
-            file = file / "index.html"
-        if not file.is_file():
-            continue
-        compressible = file.suffix in COMPRESSIBLE
-        total += len(_compressed(file, file.stat().st_mtime_ns)) if compressible else file.stat().st_size
-    return total / 1024
+    """KB on the wire for `urls` (Pagefind's index files are compressed already, so count them as they are)."""
+    return sum(int(asset["gzip"]) for asset in files_behind(site, urls)) / 1024
 
 
 def search_costs(site: Path, base: str, *, keystrokes: bool = True) -> dict[str, float]:
