@@ -134,7 +134,8 @@ def on_post_page(output: str, page: Page, config: Any, **kwargs: Any) -> str:
     match = _ARTICLE.search(output)
     if match is None:
         return output
-    _stage(page.file.dest_uri, index_document(page, match["body"]))
+    for name, document in index_records(page, match["body"]).items():
+        _stage(name, document)
     return output
 
 
@@ -162,8 +163,12 @@ def _stage(dest_uri: str, document: str) -> None:
 # ---- what one page contributes ----------------------------------------------------------------
 
 
-def index_document(page: Page, article: str) -> str:
-    """The HTML Pagefind indexes for a page: its article, cleaned, with weights, filters and extra words."""
+def index_records(page: Page, article: str) -> dict[str, str]:
+    """The records Pagefind indexes for a page: one per heading (h1 to h3), each with the text up to the next.
+
+    A record per section keeps each result's fragment (what the browser downloads to show a result) to
+    a kilobyte or so, where a whole lesson is five to ten; the browser groups sections by page again.
+    """
     catalog = _state.catalog
     assert catalog is not None
     ref = page.file.src_uri.removesuffix(".md")
@@ -180,9 +185,35 @@ def index_document(page: Page, article: str) -> str:
     if lesson:
         marks.append(_filter("level", lesson.meta.level.capitalize()))
         body = body.replace("<h1 ", f'<h1 data-pagefind-weight="{LESSON_TITLE_WEIGHT}" ', 1)
-    else:
-        body = f'<div data-pagefind-weight="{REFERENCE_WEIGHT}">{body}</div>'
-    return _document("".join(marks) + body)
+    title = lesson.meta.title if lesson else (page.title or "")
+    records = {}
+    for anchor, heading, section in split_sections(body):
+        url = page.url + (f"#{anchor}" if anchor else "")
+        meta = [_meta("title", title), _meta("url", url)]
+        if anchor:
+            meta.append(_meta("section", heading))
+        text = section if lesson else f'<div data-pagefind-weight="{REFERENCE_WEIGHT}">{section}</div>'
+        name = page.file.dest_uri.removesuffix(".html") + f"/{anchor or '_page'}.html"
+        records[name] = _document("".join(marks + meta) + text)
+    return records
+
+
+_SECTION_START = re.compile(r'(?=<h[123] id="[^"]+")')
+_SECTION_HEADING = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+
+
+def split_sections(body: str) -> list[tuple[str, str, str]]:
+    """(anchor, heading text, html) per section; the page's own section (its h1 and intro) has no anchor."""
+    sections: list[tuple[str, str, str]] = []
+    for part in _SECTION_START.split(body):
+        heading = _SECTION_HEADING.match(part)
+        if heading is None or heading[1] == "1" or not sections:
+            # Text before the first heading, the h1 and its intro belong to the page itself.
+            previous = sections.pop()[2] if sections else ""
+            sections.append(("", "", previous + part))
+        else:
+            sections.append((heading[2], " ".join(_plain(heading[3]).split()), part))
+    return [section for section in sections if _plain(section[2]).strip()]
 
 
 def with_extra_words(body: str, synonyms: dict[str, list[str]], spellings: list[tuple[str, str]]) -> str:

@@ -211,12 +211,12 @@ def test_keyboard_only_search_lands_on_the_section_anchor(browser: tuple[str, An
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/apis/rate-limiting-security/.*#token-bucket$"))
     assert page.evaluate("decodeURIComponent(location.hash)") == "#token-bucket"
-    # Escape closes the search again; the dialog keeps its accessible name.
+    # Escape closes the search again (the toggle Material keeps); the dialog keeps its accessible name.
     page.keyboard.press("/")
-    page.locator(BOX).wait_for(state="visible")
+    page.wait_for_function("() => document.getElementById('__search').checked")
     assert page.get_attribute("[data-md-component=search]", "aria-label") == "Search"
     page.keyboard.press("Escape")
-    page.locator(BOX).wait_for(state="hidden")
+    page.wait_for_function("() => !document.getElementById('__search').checked")
     page.close()
 
 
@@ -242,15 +242,17 @@ def test_filters_narrow_results_by_area_and_level(browser: tuple[str, Any]) -> N
     page.locator(BOX).press("Tab")
     assert page.evaluate("document.activeElement.name") == "area"
     page.select_option(".bs-search-filters select[name=area]", "Security")
+    # Lessons of the area, or glossary terms whose lesson is in it.
     links = "[...document.querySelectorAll('li.md-search-result__item > a')]"
-    page.wait_for_function(f"() => {links}.every(a => a.href.includes('/security/'))")
-    page.select_option(".bs-search-filters select[name=level]", "Advanced")
+    page.wait_for_function(f"() => {links}.every(a => /[/](security|glossary)[/]/.test(a.href))")
+    page.select_option(".bs-search-filters select[name=level]", "Intermediate")
     page.wait_for_timeout(400)
     filtered = lesson_pages(page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)"))
     catalog = load_catalog(ROOT)
+    assert filtered, "no intermediate security lesson matches 'testing'"
     for path in filtered:
         ref = path.split(site_base_path().rstrip("/"), 1)[-1].strip("/")
-        assert ref.startswith("security/") and catalog.lessons[ref].meta.level == "advanced", filtered
+        assert ref.startswith("security/") and catalog.lessons[ref].meta.level == "intermediate", filtered
     page.close()
 
 

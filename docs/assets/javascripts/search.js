@@ -13,8 +13,11 @@ const READY = 1
 const QUERY = 2
 const RESULT = 3
 
-// Result groups (pages) whose fragments are fetched per query: each is one small download.
-const MAX_PAGES = 8
+// Results (sections) whose fragments are fetched per query, a kilobyte or so each: in batches, until
+// they come from enough pages to fill the first screen.
+const BATCH = 8
+const MAX_RECORDS = 24
+const MIN_PAGES = 5
 const MAX_SECTIONS = 5
 const TYPING_PAUSE = 40
 const SITE = new URL("../../", import.meta.url)
@@ -86,43 +89,62 @@ export async function search(query) {
   // Every word must match; when a reader's extra word matches nowhere, drop words from the end.
   for (let keep = words.length - 1; response.results.length === 0 && keep > 0; keep--)
     response = await module.search(words.slice(0, keep).join(" "), { filters })
-  const top = response.results.slice(0, MAX_PAGES)
-  const pages = await Promise.all(top.map(result => result.data()))
+  // Each result is one section of a page (see macros/search_index.py). Fetch the best few, then a few
+  // more while they come from too few pages.
+  const records = []
+  for (let start = 0; start < response.results.length && start < MAX_RECORDS; start += BATCH) {
+    const batch = response.results.slice(start, start + BATCH)
+    const data = await Promise.all(batch.map(result => result.data()))
+    batch.forEach((result, index) => records.push({ score: result.score, data: data[index] }))
+    if (new Set(records.map(record => pageOf(record.data))).size >= MIN_PAGES) break
+  }
   const terms = Object.fromEntries(words.map(word => [word, true]))
-  const groups = pages.map((page, index) => group(page, top[index].score, words, terms))
+  const groups = groupByPage(records).map(group => render(group, words, terms))
   // A glossary term is short, so it scores high on its own words; it follows the first three pages
   // that teach the topic instead of crowding them out.
   const isTerm = item => item[0].location.includes("/glossary/#")
   const taught = groups.filter(item => !isTerm(item))
   const items = [...taught.slice(0, 3), ...groups.filter(isTerm), ...taught.slice(3)]
-  return { items, suggest: suggestion(query, pages[0]) }
+  return { items, suggest: suggestion(query, records[0] && records[0].data) }
+}
+
+// The page a record belongs to; a glossary term is a result of its own.
+function pageOf(data) {
+  const url = data.meta.url || data.url
+  return (data.filters.kind || []).includes("glossary") ? url : url.split("#")[0]
+}
+
+function groupByPage(records) {
+  const pages = new Map()
+  for (const record of records) {
+    const key = pageOf(record.data)
+    if (!pages.has(key)) pages.set(key, [])
+    pages.get(key).push(record)
+  }
+  return [...pages.entries()]
 }
 
 // A page and its best sections, as Material's result renderer expects them.
-function group(page, score, words, terms) {
-  // A glossary term is a record of its own whose `url` meta points at its anchor on the glossary page.
-  const location = page.meta.url ? SITE.pathname + page.meta.url : page.url
-  const article = { location, title: escape(page.meta.title || location), text: excerpt(page.excerpt), score, terms }
-  const sections = (page.meta.url ? [] : page.sub_results || [])
-    .filter(section => section.url.includes("#") && section.url !== location)
-    .map(section => ({ section, weight: sectionWeight(section) }))
-    .sort((a, b) => b.weight - a.weight)
+function render([page, records], words, terms) {
+  const best = records[0].score
+  const own = records.find(record => !record.data.meta.section)
+  const location = SITE.pathname + page.replace(/^\//, "")
+  const title = escape(records[0].data.meta.title || page)
+  const article = { location, title, text: own ? excerpt(own.data.excerpt) : "", score: best, terms }
+  const sections = records
+    .filter(record => record.data.meta.section)
     .slice(0, MAX_SECTIONS)
-    .map(({ section }, rank) => ({
-      location: section.url,
-      title: escape(section.title),
-      text: excerpt(section.excerpt),
+    .map((record, rank) => ({
+      location: SITE.pathname + record.data.meta.url,
+      title: escape(record.data.meta.section),
+      text: excerpt(record.data.excerpt),
       // Material shows sections scoring at least the page's score and folds the rest under "more".
-      // Only the best section shows, and only when its heading names the query (Enter then opens it):
-      // the next pages stay in view.
-      score: rank === 0 && names(section.title, words) ? score * 1.001 : score * 0.5,
+      // Only the best section shows, when it is the page's best match and its heading names the query
+      // (Enter then opens it): the next pages stay in view.
+      score: rank === 0 && record === records[0] && names(record.data.meta.section, words) ? best * 1.001 : best * 0.5,
       terms
     }))
   return [article, ...sections]
-}
-
-function sectionWeight(section) {
-  return (section.weighted_locations || []).reduce((sum, location) => sum + location.balanced_score, 0)
 }
 
 function names(title, words) {
@@ -209,7 +231,10 @@ function addStyles() {
       border-bottom: .05rem solid var(--md-default-fg-color--lightest) }
     .bs-search-filters select { margin-left: .3rem; font: inherit; color: var(--md-default-fg-color);
       background: var(--md-default-bg-color); border: .05rem solid var(--md-default-fg-color--lighter);
-      border-radius: .1rem }`
+      border-radius: .1rem }
+    /* Material's result count and highlighted words fall short of 4.5:1 contrast in both palettes. */
+    .md-search-result__meta { color: var(--md-default-fg-color) }
+    .md-search-result mark { color: inherit; font-weight: 700; text-decoration: underline; background: none }`
   document.head.append(style)
 }
 
