@@ -52,7 +52,7 @@ export function connect(post) {
   let latest = ""
   let timer
   const run = async query => {
-    const result = await search(query)
+    const result = await search(query, () => query !== latest)
     if (query === latest) post({ type: RESULT, data: result })
   }
   // Material sends a query on every key; searching once typing pauses saves fetching result fragments
@@ -80,10 +80,14 @@ export function searchWords(query) {
   return meaningful.length ? meaningful : words
 }
 
-export async function search(query) {
-  const words = searchWords(query)
-  if (!query.trim() || !words.length) return { items: [] }
+export async function search(query, stale = () => false) {
+  let words = searchWords(query)
+  // A word of one letter matches every word with that initial, in several index chunks: wait for the
+  // next letter (`C#`, `N+1` and `5xx` are longer).
+  if (words.length > 1 && words[words.length - 1].length === 1) words = words.slice(0, -1)
+  if (!query.trim() || !words.length || (words.length === 1 && words[0].length === 1)) return { items: [] }
   const module = await loadPagefind()
+  if (stale()) return { items: [] }
   const filters = filtersView ? filtersView.selected() : {}
   let response = await module.search(words.join(" "), { filters })
   // Every word must match; when a reader's extra word matches nowhere, drop words from the end.
@@ -96,7 +100,7 @@ export async function search(query) {
     const batch = response.results.slice(start, start + BATCH)
     const data = await Promise.all(batch.map(result => result.data()))
     batch.forEach((result, index) => records.push({ score: result.score, data: data[index] }))
-    if (new Set(records.map(record => pageOf(record.data))).size >= MIN_PAGES) break
+    if (stale() || new Set(records.map(record => pageOf(record.data))).size >= MIN_PAGES) break
   }
   const terms = Object.fromEntries(words.map(word => [word, true]))
   const groups = groupByPage(records).map(group => render(group, words, terms))
