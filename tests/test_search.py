@@ -55,11 +55,13 @@ def test_the_index_is_chunked_and_leaves_out_what_readers_do_not_search(built_si
     # Material's whole-site index is gone, and Pagefind's own UIs are not shipped.
     assert not (built_site / "search" / "search_index.json").exists()
     assert not list(bundle.glob("pagefind-*ui*"))
-    # One fragment per indexed page and per glossary term; not the print edition, tags or 404.
+    # One record per section of each page and one per glossary term, so that what a result downloads
+    # is small; not the print edition, tags or 404 (their anchors would be in the staged records).
+    sizes = sorted(fragment.stat().st_size for fragment in (bundle / "fragment").glob("*.pf_fragment"))
     catalog = load_catalog(ROOT)
-    fragments = len(list((bundle / "fragment").glob("*.pf_fragment")))
-    pages = sum(1 for _ in built_site.rglob("index.html")) - 2  # print/ and tags/
-    assert fragments == pages - 1 + len(catalog.glossary)  # the glossary page is its terms
+    assert len(sizes) > len(catalog.lessons) * 5 + len(catalog.glossary)
+    assert sizes[len(sizes) // 2] < 1500, "a result fragment should be a kilobyte or so"
+    assert sizes[-1] < 16_000
 
 
 def test_extra_words_follow_their_section_with_both_spellings() -> None:
