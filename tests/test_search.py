@@ -8,6 +8,7 @@ the worker protocol, the form that must not be named "search", and the keyboard 
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,6 +63,8 @@ def test_the_index_is_chunked_and_leaves_out_what_readers_do_not_search(built_si
     assert len(sizes) > len(catalog.lessons) * 5 + len(catalog.glossary)
     assert sizes[len(sizes) // 2] < 1500, "a result fragment should be a kilobyte or so"
     assert sizes[-1] < 16_000
+    contents = [gzip.decompress(f.read_bytes()) for f in (bundle / "fragment").glob("*.pf_fragment")]
+    assert not [c[:120] for c in contents if re.search(rb'"url":"/?(print|tags|404)', c)]
 
 
 def test_extra_words_follow_their_section_with_both_spellings() -> None:
