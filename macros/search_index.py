@@ -9,6 +9,9 @@ the marks Pagefind reads cost readers nothing:
 
 - only the lesson body: the tags, the edit button, heading permalinks, code blocks and diagrams are left
   out, and so are the print edition, the tags page and the 404 page;
+- one record per section (h1 to h3, each with its text up to the next heading), whose meta carries the
+  page's title and the section's anchor: a result's fragment is then about a kilobyte, where a whole
+  lesson's is five to ten, and search.js groups the sections by page again;
 - a lesson's title weighs most; overview and reference pages weigh less than lessons, so a query lands
   on the lesson that teaches it rather than on every page that lists its title;
 - each glossary term is its own record pointing at its anchor, instead of one page that matches
@@ -271,10 +274,9 @@ def _filter(name: str, value: str) -> str:
     return f'<span data-pagefind-filter="{name}[data-value]" data-value="{html.escape(value)}"></span>'
 
 
-def _document(body: str, title: str | None = None) -> str:
-    head = f"<title>{html.escape(title)}</title>" if title else ""
+def _document(body: str) -> str:
     main = f"<main data-pagefind-body>{body}</main>"
-    return f'<!doctype html><html lang="en"><head>{head}</head><body>{main}</body></html>'
+    return f'<!doctype html><html lang="en"><head></head><body>{main}</body></html>'
 
 
 def glossary_records(catalog: Catalog, glossary_url: str) -> dict[str, str]:
