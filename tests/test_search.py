@@ -139,12 +139,14 @@ def top_results(page: Any, query: str, count: int = 3) -> list[str]:
     page.keyboard.type(query, delay=15)  # Material listens for key events, not for a filled value
     tokens = set(re.split(r"[\s/,]+", query.lower()))
     previous: list[str] = []
+    empty_polls = 0
     for _ in range(80):
         hrefs = page.eval_on_selector_all(RESULT_LINKS, f"links => links.slice(0, {count}).map(a => a.href)")
         words = {w for href in hrefs for w in parse_qs(urlsplit(href).query).get("h", [""])[0].split()}
         answered = bool(hrefs) and words <= tokens
-        none = page.locator(".md-search-result__meta", has_text="No matching").count() > 0
-        if (answered or none) and hrefs == previous:
+        # "No matching documents" may belong to a prefix of the query: believe it once it has stayed a second.
+        empty_polls = empty_polls + 1 if page.locator(".md-search-result__meta", has_text="No matching").count() else 0
+        if (answered and hrefs == previous) or empty_polls >= 10:
             return hrefs
         previous = hrefs
         page.wait_for_timeout(100)
@@ -242,7 +244,7 @@ def test_filters_narrow_results_by_area_and_level(browser: tuple[str, Any]) -> N
     page = context.new_page()
     page.goto(base, wait_until="networkidle")
     unfiltered = lesson_pages(top_results(page, "testing", count=20))
-    assert any("/security/" in p for p in unfiltered) or any("/apis/" in p for p in unfiltered)
+    assert any("/security/" not in p for p in unfiltered), unfiltered
     # Tab from the box reaches the filters (instead of closing the search); keys change the selection.
     page.locator(BOX).press("Tab")
     assert page.evaluate("document.activeElement.name") == "area"
@@ -318,7 +320,7 @@ def test_search_makes_no_foreign_requests_and_logs_no_errors(browser: tuple[str,
 @pytest.mark.browser
 def test_code_is_not_searchable_but_inline_code_in_prose_is(search_page: tuple[str, Any]) -> None:
     _, page = search_page
-    assert top_results(page, "SORT_COLUMNS") == []  # a name that only appears in the lesson's example code
+    assert top_results(page, "fetchall") == []  # a name that only appears in example code (DB-API's fetchall)
     assert lesson_pages(top_results(page, "Retry-After"))  # inline code in a heading and in prose
 
 

@@ -53,7 +53,7 @@ export function connect(post) {
   let timer
   const run = async query => {
     const result = await search(query, () => query !== latest)
-    if (query === latest) post({ type: RESULT, data: result })
+    if (result && query === latest) post({ type: RESULT, data: result })
   }
   // Material sends a query on every key; searching once typing pauses saves fetching result fragments
   // for every prefix of a word.
@@ -85,7 +85,8 @@ export async function search(query, stale = () => false) {
   // A word of one letter matches every word with that initial, in several index chunks: wait for the
   // next letter (`C#`, `N+1` and `5xx` are longer).
   if (words.length > 1 && words[words.length - 1].length === 1) words = words.slice(0, -1)
-  if (!query.trim() || !words.length || (words.length === 1 && words[0].length === 1)) return { items: [] }
+  if (words.length === 1 && words[0].length === 1) return null  // keep what is shown
+  if (!query.trim() || !words.length) return { items: [] }
   const module = await loadPagefind()
   if (stale()) return { items: [] }
   const filters = filtersView ? filtersView.selected() : {}
