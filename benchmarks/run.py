@@ -158,8 +158,9 @@ def serve(site: Path) -> Iterator[str]:
 # ---- page weight -----------------------------------------------------------------------------
 
 
-def page_assets(site: Path, base: str, path: str) -> list[dict[str, object]]:
-    """Every file the page loads in Chromium (after load and idle), with raw and gzip sizes."""
+@contextmanager
+def loaded_page(url: str) -> Iterator[tuple[object, list[str]]]:
+    """A fresh Chromium profile with `url` loaded and idle, and the list of every URL it has fetched."""
     from playwright.sync_api import sync_playwright
 
     urls: list[str] = []
@@ -169,10 +170,18 @@ def page_assets(site: Path, base: str, path: str) -> list[dict[str, object]]:
         )
         page = context.new_page()
         page.on("requestfinished", lambda request: urls.append(request.url))
-        page.goto(base + path, wait_until="networkidle")
+        page.goto(url, wait_until="networkidle")
         page.wait_for_timeout(1000)  # anything fetched after load counts too
-        context.close()
-    return files_behind(site, urls)
+        try:
+            yield page, urls
+        finally:
+            context.close()
+
+
+def page_assets(site: Path, base: str, path: str) -> list[dict[str, object]]:
+    """Every file the page loads in Chromium (after load and idle), with raw and gzip sizes."""
+    with loaded_page(base + path) as (_, urls):
+        return files_behind(site, urls)
 
 
 def files_behind(site: Path, urls: list[str]) -> list[dict[str, object]]:
@@ -201,18 +210,8 @@ def _wire_kb(site: Path, urls: list[str]) -> float:
 
 def search_costs(site: Path, base: str, *, keystrokes: bool = True) -> dict[str, float]:
     """Transfer before and for search on a lesson page, and keystroke-to-results times, in Chromium."""
-    from playwright.sync_api import sync_playwright
-
-    urls: list[str] = []
     box = 'input[data-md-component="search-query"]'
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        page = context.new_page()
-        page.on("requestfinished", lambda request: urls.append(request.url))
-        page.goto(base + SEARCH_PAGE, wait_until="networkidle")
-        page.wait_for_timeout(1000)
+    with loaded_page(base + SEARCH_PAGE) as (page, urls):
         figures = {"lesson_kb": _wire_kb(site, urls)}
         page.keyboard.press("/")
         page.locator(box).wait_for(state="visible")
@@ -249,7 +248,6 @@ def search_costs(site: Path, base: str, *, keystrokes: bool = True) -> dict[str,
         if times:
             figures["keystroke_ms_median"] = statistics.median(times)
             figures["keystroke_ms_max"] = max(times)
-        context.close()
     return {key: round(value, 1) for key, value in figures.items()}
 
 

@@ -8,6 +8,7 @@ the worker protocol, the form that must not be named "search", and the keyboard 
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import re
 from collections.abc import Iterator
@@ -126,6 +127,17 @@ def search_page(browser: tuple[str, Any]) -> Iterator[tuple[str, Any]]:
     page.close()
 
 
+@contextlib.contextmanager
+def fresh_page(browser: tuple[str, Any], path: str = "") -> Iterator[Any]:
+    base, context = browser
+    page = context.new_page()
+    page.goto(base + path, wait_until="networkidle")
+    try:
+        yield page
+    finally:
+        page.close()
+
+
 def open_search(page: Any) -> Any:
     box = page.locator(BOX)
     if not box.is_visible():
@@ -206,100 +218,85 @@ def test_a_lesson_fetches_nothing_of_the_search_until_the_box_is_used(browser: t
 
 @pytest.mark.browser
 def test_keyboard_only_search_lands_on_the_section_anchor(browser: tuple[str, Any]) -> None:
-    base, context = browser
-    page = context.new_page()
-    page.goto(base + "testing/", wait_until="networkidle")
-    hrefs = top_results(page, "token bucket", count=10)
-    assert any("#token-bucket" in href for href in hrefs), hrefs
-    # Arrows walk the results in order; Enter on the section opens its anchor.
-    for _ in range(30):
-        page.keyboard.press("ArrowDown")
-        focused = page.evaluate("document.activeElement.getAttribute('href') || ''")
-        if "#token-bucket" in focused:
-            break
-    else:
-        pytest.fail("the arrows never reached the 'Token bucket' section")
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/apis/rate-limiting-security/.*#token-bucket$"))
-    assert page.evaluate("decodeURIComponent(location.hash)") == "#token-bucket"
-    # Escape closes the search again (the toggle Material keeps); the dialog keeps its accessible name.
-    page.keyboard.press("/")
-    page.wait_for_function("() => document.getElementById('__search').checked")
-    assert page.get_attribute("[data-md-component=search]", "aria-label") == "Search"
-    page.keyboard.press("Escape")
-    page.wait_for_function("() => !document.getElementById('__search').checked")
-    page.close()
+    with fresh_page(browser, "testing/") as page:
+        hrefs = top_results(page, "token bucket", count=10)
+        assert any("#token-bucket" in href for href in hrefs), hrefs
+        # Arrows walk the results in order; Enter on the section opens its anchor.
+        for _ in range(30):
+            page.keyboard.press("ArrowDown")
+            focused = page.evaluate("document.activeElement.getAttribute('href') || ''")
+            if "#token-bucket" in focused:
+                break
+        else:
+            pytest.fail("the arrows never reached the 'Token bucket' section")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/apis/rate-limiting-security/.*#token-bucket$"))
+        assert page.evaluate("decodeURIComponent(location.hash)") == "#token-bucket"
+        # Escape closes the search again (the toggle Material keeps); the dialog keeps its accessible name.
+        page.keyboard.press("/")
+        page.wait_for_function("() => document.getElementById('__search').checked")
+        assert page.get_attribute("[data-md-component=search]", "aria-label") == "Search"
+        page.keyboard.press("Escape")
+        page.wait_for_function("() => !document.getElementById('__search').checked")
 
 
 @pytest.mark.browser
 def test_enter_in_the_box_opens_the_best_result(browser: tuple[str, Any]) -> None:
-    base, context = browser
-    page = context.new_page()
-    page.goto(base, wait_until="networkidle")
-    top_results(page, "Kubernetes")
-    page.locator(BOX).press("Enter")
-    page.wait_for_url(re.compile(r"/cloud-devops/kubernetes/"))
-    page.close()
+    with fresh_page(browser) as page:
+        top_results(page, "Kubernetes")
+        page.locator(BOX).press("Enter")
+        page.wait_for_url(re.compile(r"/cloud-devops/kubernetes/"))
 
 
 @pytest.mark.browser
 def test_filters_narrow_results_by_area_and_level(browser: tuple[str, Any]) -> None:
-    base, context = browser
-    page = context.new_page()
-    page.goto(base, wait_until="networkidle")
-    unfiltered = lesson_pages(top_results(page, "testing", count=20))
-    assert any("/security/" not in p for p in unfiltered), unfiltered
-    # Tab from the box reaches the filters (instead of closing the search); keys change the selection.
-    page.locator(BOX).press("Tab")
-    assert page.evaluate("document.activeElement.name") == "area"
-    page.select_option(".bs-search-filters select[name=area]", "Security")
-    # Lessons of the area, or glossary terms whose lesson is in it.
-    links = "[...document.querySelectorAll('li.md-search-result__item > a')]"
-    page.wait_for_function(f"() => {links}.every(a => /[/](security|glossary)[/]/.test(a.href))")
-    page.select_option(".bs-search-filters select[name=level]", "Intermediate")
-    page.wait_for_timeout(400)
-    filtered = lesson_pages(page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)"))
-    catalog = load_catalog(ROOT)
-    assert filtered, "no intermediate security lesson matches 'testing'"
-    for path in filtered:
-        ref = path.split(site_base_path().rstrip("/"), 1)[-1].strip("/")
-        assert ref.startswith("security/") and catalog.lessons[ref].meta.level == "intermediate", filtered
-    page.close()
+    with fresh_page(browser) as page:
+        unfiltered = lesson_pages(top_results(page, "testing", count=20))
+        assert any("/security/" not in p for p in unfiltered), unfiltered
+        # Tab from the box reaches the filters (instead of closing the search); keys change the selection.
+        page.locator(BOX).press("Tab")
+        assert page.evaluate("document.activeElement.name") == "area"
+        page.select_option(".bs-search-filters select[name=area]", "Security")
+        # Lessons of the area, or glossary terms whose lesson is in it.
+        links = "[...document.querySelectorAll('li.md-search-result__item > a')]"
+        page.wait_for_function(f"() => {links}.every(a => /[/](security|glossary)[/]/.test(a.href))")
+        page.select_option(".bs-search-filters select[name=level]", "Intermediate")
+        page.wait_for_timeout(400)
+        filtered = lesson_pages(page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)"))
+        catalog = load_catalog(ROOT)
+        assert filtered, "no intermediate security lesson matches 'testing'"
+        for path in filtered:
+            ref = path.split(site_base_path().rstrip("/"), 1)[-1].strip("/")
+            assert ref.startswith("security/") and catalog.lessons[ref].meta.level == "intermediate", filtered
 
 
 @pytest.mark.browser
 def test_searched_words_are_highlighted_on_the_target_page_also_after_instant_navigation(
     browser: tuple[str, Any],
 ) -> None:
-    base, context = browser
-    page = context.new_page()
-    page.goto(base + "web-foundations/", wait_until="networkidle")
-    # Instant navigation first: the search must still work on a page that was not loaded in full.
-    page.click("a[href$='cors/']")
-    page.wait_for_url(re.compile(r"/web-foundations/cors/$"))
-    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
-    hrefs = top_results(page, "circuit breaker")
-    assert hrefs and "/architecture/resilience/" in hrefs[0]
-    page.click(f"{RESULT_LINKS} >> nth=0")
-    page.wait_for_url(re.compile(r"/architecture/resilience/"))
-    page.locator("article mark[data-md-highlight]").first.wait_for()
-    marked = page.eval_on_selector_all("article mark[data-md-highlight]", "marks => marks.map(m => m.textContent)")
-    assert {word.lower() for word in marked} >= {"circuit", "breaker"}
-    page.close()
+    with fresh_page(browser, "web-foundations/") as page:
+        # Instant navigation first: the search must still work on a page that was not loaded in full.
+        page.click("a[href$='cors/']")
+        page.wait_for_url(re.compile(r"/web-foundations/cors/$"))
+        assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+        hrefs = top_results(page, "circuit breaker")
+        assert hrefs and "/architecture/resilience/" in hrefs[0]
+        page.click(f"{RESULT_LINKS} >> nth=0")
+        page.wait_for_url(re.compile(r"/architecture/resilience/"))
+        page.locator("article mark[data-md-highlight]").first.wait_for()
+        marked = page.eval_on_selector_all("article mark[data-md-highlight]", "marks => marks.map(m => m.textContent)")
+        assert {word.lower() for word in marked} >= {"circuit", "breaker"}
 
 
 @pytest.mark.browser
 def test_open_dialog_with_results_has_no_axe_violations_in_both_palettes(browser: tuple[str, Any]) -> None:
-    base, context = browser
-    page = context.new_page()
-    page.goto(base, wait_until="networkidle")
-    assert top_results(page, "cache")
-    problems = describe("search", run_axe(page, {"runOnly": {"type": "tag", "values": TAGS}}))
-    show_palette(page, "slate")
-    dark = {"runOnly": ["color-contrast", "link-in-text-block"]}
-    problems += describe("search (dark)", run_axe(page, dark, {"include": [[".md-search"]]}))
-    assert problems == [], "\n".join(problems)
-    page.close()
+    with fresh_page(browser) as page:
+        assert top_results(page, "cache")
+        problems = describe("search", run_axe(page, {"runOnly": {"type": "tag", "values": TAGS}}))
+        show_palette(page, "slate")
+        dark = {"runOnly": ["color-contrast", "link-in-text-block"]}
+        problems += describe("search (dark)", run_axe(page, dark, {"include": [[".md-search"]]}))
+        assert problems == [], "\n".join(problems)
 
 
 @pytest.mark.browser
