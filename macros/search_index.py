@@ -108,6 +108,10 @@ def on_config(config: Any, **kwargs: Any) -> Any:
     except SourceError as error:  # the macros plugin reports the same problems; fail the same way here
         raise PluginError(error.report()) from None
     _reset(catalog, Path(config["site_dir"]))
+    # The filter choices, for the search box (partials/search.html): known at build time, so the browser
+    # need not download Pagefind's filter index to list them.
+    levels = ["Beginner", "Intermediate", "Advanced"]
+    config["extra"]["search_filters"] = {"area": list(_state.areas.values()), "level": levels}
     return config
 
 

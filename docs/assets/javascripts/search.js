@@ -16,10 +16,11 @@ const RESULT = 3
 // Results (sections) whose fragments are fetched per query, a kilobyte or so each: in batches, until
 // they come from enough pages to fill the first screen.
 const BATCH = 8
-const MAX_RECORDS = 24
-const MIN_PAGES = 5
+const MAX_RECORDS = 16
+const MIN_PAGES = 4
 const MAX_SECTIONS = 5
 const TYPING_PAUSE = 40
+const TYPING_PAUSE_FAST = 120
 const SITE = new URL("../../", import.meta.url)
 // Words that make a question read naturally but name no topic. Pagefind wants every word to match.
 const FILLER = new Set((
@@ -57,13 +58,18 @@ export function connect(post) {
   }
   // Material sends a query on every key; searching once typing pauses saves fetching result fragments
   // for every prefix of a word.
+  let lastKey = 0
   const schedule = query => {
     latest = query
     clearTimeout(timer)
-    timer = setTimeout(() => run(query), TYPING_PAUSE)
+    // While keys come in quick succession the reader is still typing: wait for the pause after them.
+    const now = performance.now()
+    const pause = now - lastKey < TYPING_PAUSE_FAST ? TYPING_PAUSE_FAST : TYPING_PAUSE
+    lastKey = now
+    timer = setTimeout(() => run(query), pause)
   }
   loadPagefind().then(async module => {
-    filtersView = await mountFilters(module, () => run(latest))
+    filtersView = await mountFilters(() => run(latest))
     post({ type: READY })
   })
   return {
@@ -180,10 +186,10 @@ function escape(text) {
 
 // ---- filters by skill area and level ---------------------------------------------------------
 
-async function mountFilters(module, changed) {
+async function mountFilters(changed) {
   const result = document.querySelector("[data-md-component=search-result]")
   if (!result) return undefined
-  const available = await module.filters()
+  const available = JSON.parse(result.closest("[data-bs-filters]")?.dataset.bsFilters || "{}")
   const box = document.createElement("div")
   box.className = "bs-search-filters"
   box.append(select("area", "Skill area", "All areas", available.area), select("level", "Level", "All levels", available.level))
@@ -212,17 +218,13 @@ async function mountFilters(module, changed) {
   }
 }
 
-const LEVELS = ["Beginner", "Intermediate", "Advanced"]
-
-function select(name, label, all, counts = {}) {
+function select(name, label, all, values = []) {
   const wrapper = document.createElement("label")
   wrapper.className = "bs-search-filters__field"
   wrapper.textContent = `${label} `
   const control = document.createElement("select")
   control.name = name
   control.append(new Option(all, ""))
-  const values = Object.keys(counts).sort((a, b) =>
-    name === "level" ? LEVELS.indexOf(a) - LEVELS.indexOf(b) : a.localeCompare(b))
   for (const value of values) control.append(new Option(value, value))
   wrapper.append(control)
   return wrapper
