@@ -90,7 +90,7 @@ def test_palette_toggle_is_ours_not_materials(built_site: Path) -> None:
 
 def test_code_blocks_stay_out_of_the_search_index(built_site: Path) -> None:
     # macros/hooks.py marks code blocks and diagram sources data-search-exclude, which the search index
-    # (macros/search_index.py) leaves out; tests/test_search.py checks in the browser that code is not found.
+    # (macros/search_index.py) leaves out; tests/test_search.py reads the index to check code is not in it.
     html = (built_site / "security" / "sql-injection" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<div class="language-python highlight" id="bs-code-\d+" data-search-exclude>', html)
 
