@@ -23,7 +23,9 @@ from macros.schema import (
     LearningPath,
     Model,
     QuestionBank,
+    SearchVocabulary,
     SkillsFile,
+    Synonym,
     Term,
     TopicInventory,
     name_key,
@@ -41,6 +43,8 @@ class Catalog:
     glossary: list[Term] = field(default_factory=list)
     questions: dict[str, QuestionBank] = field(default_factory=dict)
     paths: dict[str, LearningPath] = field(default_factory=dict)
+    synonyms: list[Synonym] = field(default_factory=list)
+    spellings: list[tuple[str, str]] = field(default_factory=list)
     topics: TopicInventory | None = None
     # The lesson section behind each `area/lesson#anchor` the topics name, for the A-Z page.
     topic_sections: dict[str, Section] = field(default_factory=dict)
@@ -94,6 +98,9 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
         catalog.questions[item.model.area] = item.model  # type: ignore[attr-defined]
     for item in loaded["paths/*.yml"]:
         catalog.paths[item.model.id] = item.model  # type: ignore[attr-defined]
+    for item in loaded["search/*.yml"]:
+        catalog.synonyms.extend(item.model.synonyms)  # type: ignore[attr-defined]
+        catalog.spellings.extend(item.model.spellings)  # type: ignore[attr-defined]
     for item in loaded["topics.yml"]:
         catalog.topics = item.model  # type: ignore[assignment]
         known = {area.id for area in skills.areas}
@@ -167,6 +174,9 @@ def _lesson_refs(model: Model) -> Iterator[tuple[tuple[str | int, ...], str]]:
     elif isinstance(model, LearningPath):
         for s, step in enumerate(model.steps):
             yield ("steps", s, "lesson"), step.lesson
+    elif isinstance(model, SearchVocabulary):
+        for i, synonym in enumerate(model.synonyms):
+            yield ("synonyms", i, "lesson"), synonym.lesson
 
 
 def _area_has_problem(ref: str, lesson_problems: list[SourceProblem]) -> bool:

@@ -160,7 +160,7 @@ def glossary(catalog: Catalog, url_for: UrlFor) -> str:
             body += " " + link("Lesson", url_for(term.lesson))
         if term.sources:
             body += source_links(term.sources)
-        entries.append(tag("dt", esc(name), id=f"term-{_anchor(term.abbr or term.term)}") + tag("dd", body))
+        entries.append(tag("dt", esc(name), id=f"term-{term_anchor(term.abbr or term.term)}") + tag("dd", body))
     return tag("dl", "\n".join(entries), class_="bs-glossary")
 
 
@@ -174,5 +174,6 @@ def abbreviations(catalog: Catalog) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _anchor(text: str) -> str:
+def term_anchor(text: str) -> str:
+    """The anchor of a glossary term on the glossary page (also the target of its search result)."""
     return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")

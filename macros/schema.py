@@ -239,6 +239,33 @@ class LearningPath(Model):
                     yield ("steps", index, "requires", n), f"'{required}' comes after this step (cycle or wrong order)"
 
 
+# ---- search/*.yml: what readers type that the lessons do not say --------------------------------
+
+# A word as readers type it, symbols included: `SSL/TLS`, `C#`, `N+1`, `401 vs 403`.
+SearchWords = Annotated[str, StringConstraints(min_length=1, max_length=80, strip_whitespace=True, pattern=r"^[^<>]+$")]
+# The stem both spellings share up to where they differ: `normalis` / `normaliz`.
+SpellingStem = Annotated[str, StringConstraints(pattern=r"^[a-z]{3,}$")]
+
+
+class Synonym(Model):
+    """Words that should find a lesson, or one section of it, although its text does not use them."""
+
+    terms: list[SearchWords] = Field(min_length=1)
+    lesson: LessonRef
+    section: Slug | None = None  # a heading's anchor on that lesson
+
+
+class SearchVocabulary(Model):
+    synonyms: list[Synonym] = Field(default_factory=list)
+    # British and US stems: a page with a word starting with one is also found by the other.
+    spellings: list[tuple[SpellingStem, SpellingStem]] = Field(default_factory=list)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        yield from _duplicates(
+            (pair[0] for pair in self.spellings), (("spellings", i, 0) for i in range(len(self.spellings))), "spelling"
+        )
+
+
 # ---- topics.yml: the topic inventory ---------------------------------------------------------
 
 # A lesson section: `security/sql-injection#bound-parameters-keep-data-out-of-the-sql-text`.
@@ -320,5 +347,6 @@ DATASETS: dict[str, type[Model]] = {
     "glossary/*.yml": GlossaryFile,
     "questions/*.yml": QuestionBank,
     "paths/*.yml": LearningPath,
+    "search/*.yml": SearchVocabulary,
     "topics.yml": TopicInventory,
 }
