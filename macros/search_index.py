@@ -44,7 +44,8 @@ from mkdocs.structure.pages import Page
 if str(Path(__file__).resolve().parent.parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.catalog import Catalog, load_catalog
+from macros.catalog import Catalog
+from macros.catalog_cache import load_catalog_once
 from macros.errors import SourceError
 from macros.render import term_anchor
 
@@ -104,7 +105,7 @@ log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 def on_config(config: Any, **kwargs: Any) -> Any:
     root = Path(config["config_file_path"]).parent
     try:
-        catalog = load_catalog(root, Path(config["docs_dir"]))
+        catalog = load_catalog_once(root, Path(config["docs_dir"]))
     except SourceError as error:  # the macros plugin reports the same problems; fail the same way here
         raise PluginError(error.report()) from None
     _reset(catalog, Path(config["site_dir"]))
@@ -125,6 +126,11 @@ def _reset(catalog: Catalog, site_dir: Path) -> None:
     _state.synonyms = {}
     for synonym in catalog.synonyms:
         _state.synonyms.setdefault(synonym.lesson, {}).setdefault(synonym.section or "", []).extend(synonym.terms)
+    # The topic inventory names each topic's teaching sections: its title and aliases find them.
+    for topic in catalog.topics.topics if catalog.topics else ():
+        for section in topic.sections:
+            ref, _, anchor = section.partition("#")
+            _state.synonyms.setdefault(ref, {}).setdefault(anchor, []).extend([topic.title, *topic.aliases])
     pairs = list(catalog.spellings)
     _state.spellings = pairs + [(us, uk) for uk, us in pairs]
 
