@@ -132,9 +132,23 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
                 line = line_for(lesson.lines, ("prerequisites", index))
                 problems.append(SourceProblem(lesson.source, line, f"prerequisites[{index}]", f"no lesson '{ref}'"))
     problems.extend(_prerequisite_cycles(lessons))
+    problems.extend(_page_problems(catalog, root, docs_dir, evaluate=not problems))
     if problems:
         raise SourceError(problems)
     return catalog
+
+
+def _page_problems(catalog: Catalog, root: Path, docs_dir: Path, evaluate: bool) -> list[SourceProblem]:
+    # Imported here: the macros render the catalog, so they import this module.
+    from macros.contract import check_pages
+    from macros.print_edition import print_edition
+    from macros.registry import page_macros
+
+    macros = page_macros(
+        catalog, lambda target: target, lambda: print_edition(catalog, docs_dir, lambda text: text, "")
+    )
+    sources = {lesson.source for lesson in catalog.lessons.values()}
+    return check_pages(root, docs_dir, macros, sources, evaluate)
 
 
 def _load_file(path: Path, source: str, model: type[Model]) -> _Loaded:

@@ -29,6 +29,7 @@ _COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)
 
 class SearchSettings(Model):
     exclude: bool = False
+    boost: float | None = None
 
 
 class PageMeta(Model):

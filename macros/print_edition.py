@@ -14,7 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from macros.catalog import Catalog
+from macros.errors import SourceError, SourceProblem, describe_error, template_line
+from macros.html import md_text
 from macros.lessons import Lesson, fenced_lines, split_front_matter
+from macros.source_text import read_source
 
 # Inline Markdown links and images whose target is a relative .md path, with an optional #fragment.
 MD_LINK = re.compile(r"(!?\[[^\]]*\]\()([^)\s#]+\.md)(#[^)\s]*)?(\s+\"[^\"]*\")?\)")
@@ -32,7 +35,7 @@ def print_edition(catalog: Catalog, docs_dir: Path, render_macros: Render, page_
         lessons = [lesson for lesson in catalog.lessons.values() if lesson.area == area.id]
         if not lessons:
             continue
-        parts.append(f"## {area.title} {{#area-{area.id}}}\n")
+        parts.append(f"## {md_text(area.title)} {{#area-{area.id}}}\n")
         parts.extend(_lesson_section(lesson, catalog, docs_dir, render_macros, page_dir) for lesson in lessons)
     return "\n\n".join(parts)
 
@@ -42,23 +45,34 @@ def table_of_contents(catalog: Catalog) -> str:
     for area in catalog.skills.areas:
         lessons = [lesson for lesson in catalog.lessons.values() if lesson.area == area.id]
         if lessons:
-            lines.append(f"- [{area.title}](#area-{area.id})")
-            lines.extend(f"    - [{lesson.meta.title}](#{lesson_anchor(lesson.ref)})" for lesson in lessons)
+            lines.append(f"- [{md_text(area.title)}](#area-{area.id})")
+            lines.extend(f"    - [{md_text(lesson.meta.title)}](#{lesson_anchor(lesson.ref)})" for lesson in lessons)
     return "\n".join(lines)
 
 
 def _lesson_section(lesson: Lesson, catalog: Catalog, docs_dir: Path, render_macros: Render, page_dir: str) -> str:
-    text = (docs_dir / f"{lesson.ref}.md").read_text(encoding="utf-8")
+    text = read_source(docs_dir / f"{lesson.ref}.md", lesson.source)
     split = split_front_matter(text)
-    body = split[1] if split else text
+    body, body_line = (split[1], split[2]) if split else (text, 1)
     # A lesson that turned macros off (to show Jinja-like code) is included as written.
-    rendered = body if lesson.meta.render_macros is False else render_macros(body)
+    rendered = body if lesson.meta.render_macros is False else _render(lesson, body, body_line, render_macros)
     lesson_dir = posixpath.dirname(lesson.ref)
     rewritten = _rewrite_links(rendered, lesson_dir, page_dir, set(catalog.lessons))
     demoted = _demote_headings(rewritten, lesson)
-    objectives = "\n".join(f"- {objective}" for objective in lesson.meta.objectives)
+    objectives = "\n".join(f"- {md_text(objective)}" for objective in lesson.meta.objectives)
     facts = f"*{lesson.meta.level.capitalize()} · {lesson.meta.time} min · reviewed {lesson.meta.last_reviewed}*"
     return f"{demoted[0]}\n\n{facts}\n\n**You will be able to**\n\n{objectives}\n\n{demoted[1]}"
+
+
+def _render(lesson: Lesson, body: str, body_line: int, render_macros: Render) -> str:
+    """The lesson's macros, run for this page; an error names the lesson and the call's line, not print.md."""
+    try:
+        return render_macros(body)
+    except SourceError:
+        raise
+    except Exception as error:
+        line = body_line + (template_line(error) or 1) - 1
+        raise SourceError([SourceProblem(lesson.source, line, "macro", describe_error(error))]) from None
 
 
 def _rewrite_links(text: str, lesson_dir: str, page_dir: str, lesson_refs: set[str]) -> str:
@@ -91,7 +105,7 @@ def _rewrite_links(text: str, lesson_dir: str, page_dir: str, lesson_refs: set[s
 
 def _demote_headings(text: str, lesson: Lesson) -> tuple[str, str]:
     """(the lesson's title heading with its anchor, the rest of the body), every heading one level down."""
-    title = f"### {lesson.meta.title} {{#{lesson_anchor(lesson.ref)}}}"
+    title = f"### {md_text(lesson.meta.title)} {{#{lesson_anchor(lesson.ref)}}}"
     out = []
     dropped_h1 = False
     for line, is_code in fenced_lines(text):
