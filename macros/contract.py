@@ -214,7 +214,8 @@ def _check_call(node: nodes.Node, macros: dict[str, Macro], evaluate: bool) -> I
     except TypeError as error:
         yield node.lineno, name, f"{error}; the macro is {name}{inspect.signature(macro)}"
         return
-    if not evaluate:
+    if not evaluate or not (args or kwargs):
+        # Without arguments a macro only renders data, which was validated already: nothing to learn.
         return
     try:
         macro(*args, **kwargs)
@@ -248,33 +249,39 @@ def check_markup(body: str, first_line: int, source: str, root: Path) -> list[So
 
     prose = list(prose_lines(body))
     scanner = _TagScanner()
-    scanner.feed("\n".join(text for _, text in prose))
+    # Only lines with a '<' can hold a tag; the others are blanked (kept, so line numbers stay right).
+    scanner.feed("\n".join(text if "<" in text else "" for _, text in prose))
     scanner.close()
     for line, message in scanner.problems:
         add(line, "html", message)
-    definitions: dict[str, tuple[int, str]] = {}
+    definitions: dict[str, str] = {}
     for number, text in prose:
-        match = _REFERENCE_DEFINITION.match(text)
-        if match:
-            definitions[match.group(1).lower()] = (number, match.group(2))
-            _check_url(match.group(2), False, number, add)
-        for match in _LINK.finditer(text):
-            _check_url(match.group(2), bool(match.group(1)), number, add)
-        for match in _REFERENCE_USE.finditer(text):
-            if match.group(1) and match.group(2).lower() in definitions:
-                _check_url(definitions[match.group(2).lower()][1], True, number, add)
-        for match in _ATTR_LIST.finditer(text):
-            for key in _ATTR_PAIR.findall(match.group(1)):
-                if not ALLOWED_ATTR_LIST_KEY.match(key.lower()):
-                    add(number, "attributes", f"'{key}=' is not allowed in an attribute list; use #id or .class")
-        for match in _EMOJI.finditer(text):
-            if f":{match.group(1)}:" in cdn_emoji():
-                add(
-                    number,
-                    "emoji",
-                    f"':{match.group(1)}:' would load an image from a CDN; write the character itself "
-                    "or use an icon such as ':material-check:'",
-                )
+        if "[" in text:
+            match = _REFERENCE_DEFINITION.match(text)
+            if match:
+                definitions[match.group(1).lower()] = match.group(2)
+                _check_url(match.group(2), False, number, add)
+            if "](" in text:
+                for match in _LINK.finditer(text):
+                    _check_url(match.group(2), bool(match.group(1)), number, add)
+            if "![" in text:
+                for match in _REFERENCE_USE.finditer(text):
+                    if match.group(1) and match.group(2).lower() in definitions:
+                        _check_url(definitions[match.group(2).lower()], True, number, add)
+        if "{" in text and "=" in text:
+            for match in _ATTR_LIST.finditer(text):
+                for key in _ATTR_PAIR.findall(match.group(1)):
+                    if not ALLOWED_ATTR_LIST_KEY.match(key.lower()):
+                        add(number, "attributes", f"'{key}=' is not allowed in an attribute list; use #id or .class")
+        if text.count(":") >= 2:
+            for match in _EMOJI.finditer(text):
+                if f":{match.group(1)}:" in cdn_emoji():
+                    add(
+                        number,
+                        "emoji",
+                        f"':{match.group(1)}:' would load an image from a CDN; write the character itself "
+                        "or use an icon such as ':material-check:'",
+                    )
     for number, target in snippet_targets(body):
         message = snippet_problem(target, root)
         if message:
