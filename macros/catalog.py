@@ -88,21 +88,22 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
         catalog.comparisons[item.model.id] = item.model  # type: ignore[attr-defined]
     for item in loaded["glossary/*.yml"]:
         catalog.glossary.extend(item.model.terms)  # type: ignore[attr-defined]
-    bank_sources: dict[str, str] = {}
+    banks: dict[str, list[_Loaded]] = {}
     for item in loaded["questions/*.yml"]:
-        area_id = item.model.area  # type: ignore[attr-defined]
-        if area_id in bank_sources:
-            problems.append(
+        banks.setdefault(item.model.area, []).append(item)  # type: ignore[attr-defined]
+    for area_id, items in banks.items():
+        if len(items) > 1:
+            files = ", ".join(bank.source for bank in items)
+            problems.extend(
                 SourceProblem(
-                    item.source,
-                    line_for(item.lines, ("area",)),
+                    bank.source,
+                    line_for(bank.lines, ("area",)),
                     "area",
-                    f"area '{area_id}' already has its question bank in {bank_sources[area_id]}: add questions there",
+                    f"area '{area_id}' has a question bank in each of {files}: keep one file per area",
                 )
+                for bank in items
             )
-            continue
-        bank_sources[area_id] = item.source
-        catalog.questions[area_id] = item.model  # type: ignore[assignment]
+        catalog.questions[area_id] = items[0].model  # type: ignore[assignment]
     for item in loaded["paths/*.yml"]:
         catalog.paths[item.model.id] = item.model  # type: ignore[attr-defined]
 

@@ -54,7 +54,7 @@ ALLOWED_ATTR_LIST_KEY = re.compile(r"^(title|lang|dir|markdown|data-[a-z0-9-]+)$
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)")
+_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
 _REFERENCE_USE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\[([^\]]*)\]")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S*?)>?(\s|$)")
 _ATTR_LIST = re.compile(r"\{:?\s*([^{}\n]*?)\s*\}")
@@ -140,7 +140,7 @@ def check_template(
                 )
         template = _JINJA.parse(body)
     except jinja2.TemplateSyntaxError as error:
-        return [problem(error.lineno, "template", f"{error.message}; {_HOW_TO_SHOW_TEMPLATES}")]
+        return [problem(_opening_line(body, error.lineno), "template", f"{error.message}; {_HOW_TO_SHOW_TEMPLATES}")]
     except (RecursionError, MemoryError):
         return [problem(1, "template", "template code nested too deeply")]
     for node in template.body:
@@ -161,6 +161,16 @@ def check_template(
                 )
             )
     return problems
+
+
+def _opening_line(body: str, error_line: int) -> int:
+    """Jinja reports where it gave up, which after an unclosed `{{` can be many lines later: point at the
+    last line before that which opens template code."""
+    lines = body.splitlines()[:error_line]
+    for number in range(len(lines), 0, -1):
+        if any(mark in lines[number - 1] for mark in ("{{", "{%", "{#")):
+            return number
+    return error_line
 
 
 def _is_string(node: nodes.Node) -> bool:

@@ -23,7 +23,7 @@ LineMap = dict[Location, int]
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 32  # the deepest real file nests 7 levels
-MAX_NODES = 50_000  # values after aliases are expanded; the largest real file has about 2,000
+MAX_NODES = 20_000  # values after aliases are expanded; the largest real file has 1,240
 MAX_SCALAR = 5_000  # characters in one value; schema.py caps each field lower
 MAX_TEXT = 256 * 1024  # characters of YAML in one file or front matter block
 
@@ -48,7 +48,7 @@ def load_yaml(text: str, filename: str, first_line: int = 1) -> tuple[Any, LineM
     lines: LineMap = {}
     problems: list[SourceProblem] = []
     loader = yaml.SafeLoader("")
-    _walk(node, (), lines, problems, filename, offset, loader)
+    _walk(node, (), lines, problems, filename, offset, loader, set())
     if problems:
         raise SourceError(problems)
     try:
@@ -113,6 +113,8 @@ def _yaml_problem(error: yaml.YAMLError, text: str, filename: str, offset: int) 
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = (mark.line + 1 + offset) if mark else offset + 1
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours on flow collections
+        return SourceProblem(filename, line, "(yaml)", f"nested more than {MAX_DEPTH} levels deep")
     return SourceProblem(filename, line, "(yaml)", f"not valid YAML: {problem}")
 
 
@@ -124,8 +126,13 @@ def _walk(
     filename: str,
     offset: int,
     loader: yaml.SafeLoader,
+    walked: set[int],
 ) -> None:
     lines[loc] = node.start_mark.line + 1 + offset
+    if id(node) in walked:
+        # An alias of a value walked already: it was checked at its anchor, and errors inside it point there.
+        return
+    walked.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -142,11 +149,11 @@ def _walk(
                 )
                 continue
             seen[key] = key_line
-            _walk(value_node, (*loc, key), lines, problems, filename, offset, loader)
+            _walk(value_node, (*loc, key), lines, problems, filename, offset, loader, walked)
             lines[(*loc, key)] = key_line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*loc, index), lines, problems, filename, offset, loader)
+            _walk(item, (*loc, index), lines, problems, filename, offset, loader, walked)
     elif node.tag == _TIMESTAMP_TAG:
         try:
             loader.construct_yaml_timestamp(node)
