@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import posixpath
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from macros.catalog import Catalog, load_catalog
 from macros.contract import prepare_snippet_root
 from macros.emoji import restrict_to_icons
 from macros.errors import SourceError, describe_error
+from macros.lessons import split_front_matter
 from macros.registry import Macro, page_macros
 from macros.sandbox import install_sandbox
 
@@ -77,24 +79,56 @@ def on_post_page_macros(env: Any) -> None:
             meta[key] = escape(meta[key])
 
 
+_calls_in_progress = 0  # > 1 while a macro runs inside another (the print edition renders lessons)
+
+
 def _reported(name: str, macro: Macro, env: Any, docs: Path) -> Macro:
     """A macro that, when it fails, says where in one line and stops the build (no traceback).
 
-    mkdocs-macros would print the failure with a traceback against whichever page was rendering."""
+    mkdocs-macros would print the failure with a traceback against whichever page was rendering. A call
+    made while another macro runs (a lesson's, rendered into the print edition) lets its error travel up
+    instead, so the outer macro can name the lesson file and line rather than print.md."""
 
     @functools.wraps(macro)
     def call(*args: Any, **kwargs: Any) -> str:
+        global _calls_in_progress
+        _calls_in_progress += 1
         try:
             return macro(*args, **kwargs)
         except SourceError as error:
+            if _calls_in_progress > 1:
+                raise
             message = error.report()
         except Exception as error:
-            page = env.page.file.src_uri if getattr(env, "page", None) else "?"
-            message = f"{docs / page}: {name}(): {describe_error(error)}"
+            if _calls_in_progress > 1:
+                raise
+            message = f"{_calling_page(env, docs)}: {name}: {describe_error(error)}"
+        finally:
+            _calls_in_progress -= 1
         log.error(message)
         raise SystemExit(1)
 
     return call
+
+
+def _calling_page(env: Any, docs: Path) -> str:
+    """`docs/page.md:line` of the template call being run, found from the Jinja frame that made it."""
+    page = getattr(env, "page", None)
+    if page is None:
+        return "?"
+    source = docs / page.file.src_uri
+    frame = sys._getframe(2)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            return f"{source}:{template.get_corresponding_lineno(frame.f_lineno) + _body_line(source) - 1}"
+        frame = frame.f_back
+    return str(source)
+
+
+def _body_line(path: Path) -> int:
+    parts = split_front_matter(path.read_text(encoding="utf-8")) if path.is_file() else None
+    return parts[2] if parts else 1
 
 
 def _url(target: str, directory_urls: bool) -> str:
