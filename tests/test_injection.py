@@ -202,8 +202,9 @@ def test_a_build_with_payloads_fails_with_messages_and_no_traceback(project: Pat
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output
-    assert "docs/security/injected.md:18: template: only calls to the documented macros are allowed" in output
-    assert "docs/security/injected.md:21: snippet: '.git/config': snippets may only include" in output
+    payload_line = LESSON[: LESSON.index(marker)].count("\n") + 3
+    assert f"docs/security/injected.md:{payload_line}: template: only calls to the documented macros" in output
+    assert f"docs/security/injected.md:{payload_line + 3}: snippet: '.git/config': snippets may only" in output
     assert "docs/contributing/titled.md:2: title: must be plain text" in output
     assert "root:x:0" not in output
 
