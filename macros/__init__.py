@@ -73,10 +73,14 @@ def on_pre_page_macros(env: Any) -> None:
 def on_post_page_macros(env: Any) -> None:
     """Titles and descriptions are plain text (schema.plain_text); escaped here, they stay text wherever the
     theme prints them raw: the <title>, the meta description, the navigation, the search index."""
-    meta = env.page.meta
+    page = env.page
     for key in ("title", "description"):
-        if isinstance(meta.get(key), str) and not isinstance(meta[key], Markup):
-            meta[key] = escape(meta[key])
+        if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
+            page.meta[key] = escape(page.meta[key])
+    # A title given in .nav.yml is set on the page itself and wins over the front matter's.
+    explicit = vars(page).get("title")
+    if isinstance(explicit, str) and not isinstance(explicit, Markup):
+        page.title = escape(explicit)
 
 
 _calls_in_progress = 0  # > 1 while a macro runs inside another (the print edition renders lessons)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -109,17 +110,39 @@ def test_markup_in_data_fails_the_load_with_its_line(project_copy: Path) -> None
     assert "must be plain text" in raised.value.report()
 
 
-def test_special_characters_in_data_reach_the_built_page_as_text(project_copy: Path, tmp_path: Path) -> None:
+def test_special_characters_reach_every_place_they_are_shown_as_text(project_copy: Path, tmp_path: Path) -> None:
+    """Plain text may hold &, quotes and a lone <: each place that emits it escapes it once."""
     glossary = project_copy / "data" / "glossary" / "security.yml"
     glossary.write_text(
         glossary.read_text(encoding="utf-8")
         + "  - term: 'Angle test'\n    definition: 'Defined as a < b & \"c\" > d, 1 <2.'\n",
         encoding="utf-8",
     )
+    lesson = project_copy / "docs" / "security" / "sql-injection.md"
+    text = lesson.read_text(encoding="utf-8")
+    title = 'SQL & "injection" 1 < 2'
+    text = re.sub(r"^title: .*$", f"title: '{title}'", text, count=1, flags=re.M)
+    text = re.sub(
+        r"^description: .*$",
+        "description: 'Quotes \" and <2 & more stay text in the meta tag.'",
+        text,
+        count=1,
+        flags=re.M,
+    )
+    lesson.write_text(text, encoding="utf-8")
     result = run_build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    html = (tmp_path / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
+    site = tmp_path / "site"
+    html = (site / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "Defined as a &lt; b &amp; &#34;c&#34; &gt; d, 1 &lt;2." in html
+    page = (site / "security" / "sql-injection" / "index.html").read_text(encoding="utf-8")
+    escaped = "SQL &amp; &#34;injection&#34; 1 &lt; 2"
+    assert f"<title>{escaped} - Backend Skills</title>" in page
+    assert '<meta name="description" content="Quotes &#34; and &lt;2 &amp; more stay text in the meta tag.">' in page
+    assert f"<h1>{escaped}</h1>" in page
+    assert escaped in (site / "security" / "index.html").read_text(encoding="utf-8")  # navigation
+    assert "SQL &#38; &#34;injection&#34; 1 &#60; 2" in (site / "print" / "index.html").read_text(encoding="utf-8")
+    assert title not in page and "&amp;amp;" not in page and "&amp;#34;" not in page
 
 
 def test_macro_error_fails_the_build(project_copy: Path, tmp_path: Path) -> None:

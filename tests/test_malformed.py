@@ -54,10 +54,23 @@ def test_malformed_case_reports_file_line_and_field(case: str, pristine: Path, t
         assert line in report, f"expected\n  {line}\nin\n{report}"
 
 
-@pytest.mark.parametrize("case", ["bad-yaml", "lesson-missing-section"])
+# A full build per class of input: the build stops before rendering, so each costs a few seconds.
+BUILD_CASES = [
+    "bad-yaml",
+    "lesson-missing-section",
+    "yaml-alias-bomb",
+    "encoding-latin1-lesson",
+    "plain-title-template",
+    "template-lipsum",
+    "snippet-git-config",
+    "markup-emoji",
+]
+
+
+@pytest.mark.parametrize("case", BUILD_CASES)
 def test_build_fails_with_the_message_and_no_traceback(case: str, pristine: Path, tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(pristine, project)
+    _scratch_copy(pristine, project)
     _overlay(CASES / case, project)
     result = run_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
