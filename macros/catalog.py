@@ -266,7 +266,8 @@ def _prerequisite_cycles(lessons: dict[str, Lesson]) -> list[SourceProblem]:
             if required not in lessons:
                 continue
             if state.get(required) == 1:
-                cycle = " -> ".join([*path[path.index(required) :], ref, required])
+                start = path[path.index(required) :] if required in path else []  # [] when it requires itself
+                cycle = " -> ".join([*start, ref, required])
                 line = line_for(lesson.lines, ("prerequisites", index))
                 problems.append(SourceProblem(lesson.source, line, f"prerequisites[{index}]", f"a cycle: {cycle}"))
             elif required not in state:

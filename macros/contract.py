@@ -41,6 +41,9 @@ from macros.yaml_source import load_yaml
 
 SNIPPET_ROOTS = ("examples", "labs", "templates")
 SNIPPET_DIR = Path(".cache/snippets")  # pymdownx.snippets' base_path in mkdocs.yml
+# Files a contributor may add under docs/ outside assets/. No .html, .js or .svg: published as they are,
+# they could run scripts on the site's origin.
+PAGE_FILE_TYPES = {".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 MAX_PROBLEMS_PER_PAGE = 20
 
 # Tags that only shape text. Everything else (script, iframe, img, a, form, style, svg, ...) is refused.
@@ -52,6 +55,14 @@ ALLOWED_ATTRIBUTES = {"class", "id", "markdown", "title", "open", "lang", "dir"}
 # Keys an attribute list (`{ #id .class key=value }`) may set.
 ALLOWED_ATTR_LIST_KEY = re.compile(r"^(title|lang|dir|markdown|data-[a-z0-9-]+)$")
 SAFE_SCHEMES = {"http", "https", "mailto"}
+# Python-Markdown recurses per nesting level and backtracks on unclosed brackets: a few thousand levels
+# take minutes and end in RecursionError. Real pages stay far below these (at most 6 columns of
+# indentation, no nested quotes, lines under 250 characters).
+MAX_LINE = 5_000
+MAX_INDENT = 40
+MAX_QUOTE_DEPTH = 10
+MAX_BRACKETS = 200  # '[' in one paragraph
+MAX_BRACKET_DEPTH = 10
 
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
@@ -75,14 +86,31 @@ def check_pages(
     would fail for a reason already reported)."""
     problems: list[SourceProblem] = []
     for path in sorted(docs_dir.rglob("*")):
+        source = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+        if path.is_symlink():
+            # MkDocs would publish whatever the link points at (/etc/passwd, .git/config).
+            problems.append(SourceProblem(source, 1, "(file)", "a symbolic link: commit the file itself"))
+            continue
         if not path.is_file() or _is_vendored(path, docs_dir):
             continue
-        source = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+        if path.suffix not in PAGE_FILE_TYPES and path.name != ".nav.yml":
+            problems.append(
+                SourceProblem(
+                    source,
+                    1,
+                    "(file)",
+                    f"MkDocs would publish this file as it is; pages are Markdown and images are "
+                    f"{', '.join(sorted(PAGE_FILE_TYPES - {'.md'}))} (theme files go in docs/assets/)",
+                )
+            )
+            continue
+        if path.suffix != ".md" and path.name != ".nav.yml":
+            continue  # an image
         try:
-            if path.suffix == ".md":
-                problems.extend(check_page(path, source, root, macros, source in lesson_sources, evaluate))
-            elif path.name == ".nav.yml":
+            if path.name == ".nav.yml":
                 problems.extend(check_nav(path, source))
+            else:
+                problems.extend(check_page(path, source, root, macros, source in lesson_sources, evaluate))
         except SourceError as error:
             problems.extend(error.problems)
     return problems
@@ -239,15 +267,20 @@ def _check_call(node: nodes.Node, macros: dict[str, Macro], evaluate: bool) -> I
 _TEMPLATE_SPAN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
+# What blanked text is replaced by: a character no source may contain (source_text refuses controls), so
+# it matches none of the patterns below and does not count as indentation.
+_FILLER = "\x01"
+
+
 def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group())
+    return re.sub(r"[^\n]", _FILLER, match.group())
 
 
 def prose_lines(body: str) -> Iterator[tuple[int, str]]:
     """(line number from 1, text) of every line outside fenced code, with inline code spans and template
     calls (checked by check_template) blanked."""
     for number, (line, is_code) in enumerate(fenced_lines(_TEMPLATE_SPAN.sub(_blank, body)), start=1):
-        yield number, "" if is_code else _INLINE_CODE.sub(lambda m: " " * len(m.group()), line)
+        yield number, "" if is_code else _INLINE_CODE.sub(lambda m: _FILLER * len(m.group()), line)
 
 
 def check_markup(body: str, first_line: int, source: str, root: Path) -> list[SourceProblem]:
@@ -264,12 +297,42 @@ def check_markup(body: str, first_line: int, source: str, root: Path) -> list[So
     scanner.close()
     for line, message in scanner.problems:
         add(line, "html", message)
+    # Reference definitions apply to the whole page, also above where they are written.
     definitions: dict[str, str] = {}
+    for _, text in prose:
+        match = _REFERENCE_DEFINITION.match(text) if "]:" in text else None
+        if match:
+            definitions[match.group(1).lower()] = match.group(2)
+    brackets = depth = 0
     for number, text in prose:
+        if not text.strip():
+            brackets = depth = 0  # a new paragraph
+            continue
+        if len(text) > MAX_LINE:
+            add(number, "text", f"a line of {len(text):,} characters; the limit is {MAX_LINE:,}: break it up")
+            continue
+        message = _nesting_problem(text)
+        if message:
+            add(number, "text", message)
+            continue
         if "[" in text:
+            brackets += text.count("[")
+            for char in text:
+                if char in "[]":
+                    depth = depth + 1 if char == "[" else max(depth - 1, 0)
+                    if depth > MAX_BRACKET_DEPTH or brackets > MAX_BRACKETS:
+                        break
+            if depth > MAX_BRACKET_DEPTH or brackets > MAX_BRACKETS:
+                add(
+                    number,
+                    "text",
+                    f"more than {MAX_BRACKETS} '[' in one paragraph, or nested more than "
+                    f"{MAX_BRACKET_DEPTH} deep: Markdown cannot render that in reasonable time",
+                )
+                brackets = depth = -(10**9)  # report the paragraph once
+                continue
             match = _REFERENCE_DEFINITION.match(text)
             if match:
-                definitions[match.group(1).lower()] = match.group(2)
                 _check_url(match.group(2), False, number, add)
             if "](" in text:
                 for match in _LINK.finditer(text):
@@ -297,6 +360,16 @@ def check_markup(body: str, first_line: int, source: str, root: Path) -> list[So
         if message:
             add(number, "snippet", message)
     return problems
+
+
+def _nesting_problem(text: str) -> str | None:
+    indent = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip(" "))
+    if indent > MAX_INDENT:
+        return f"indented {indent} columns; lists and blocks may nest at most {MAX_INDENT // 4} levels"
+    quotes = re.match(r"[ >]*", text).group().count(">")  # type: ignore[union-attr]
+    if quotes > MAX_QUOTE_DEPTH:
+        return f"quotes nested {quotes} deep; the limit is {MAX_QUOTE_DEPTH}"
+    return None
 
 
 def _check_url(url: str, is_image: bool, line: int, add: Any) -> None:
@@ -415,7 +488,14 @@ def check_nav(path: Path, source: str) -> list[SourceProblem]:
     problems = []
 
     def walk(value: object, loc: tuple[str | int, ...]) -> None:
-        if isinstance(value, dict):
+        if isinstance(value, str):
+            scheme = _SCHEME.match(re.sub(r"[\x00-\x20]", "", value))
+            if (scheme and scheme.group(1).lower() not in {"http", "https"}) or ".." in Path(value).parts:
+                line = lines.get(loc, 1)
+                problems.append(
+                    SourceProblem(source, line, "nav", f"'{value}': entries are pages in docs/ or https links")
+                )
+        elif isinstance(value, dict):
             for key, item in value.items():
                 for text in (key, item) if isinstance(item, str) else (key,):
                     if isinstance(text, str):

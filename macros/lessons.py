@@ -282,6 +282,16 @@ def load_lessons(root: Path, docs_dir: Path, area_ids: list[str]) -> tuple[dict[
             if path.name == "index.md":
                 continue
             ref = f"{area}/{path.stem}"
+            if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", path.stem):
+                problems.append(
+                    SourceProblem(
+                        str(path.relative_to(root)),
+                        1,
+                        "(file)",
+                        "a lesson's file name is lowercase words joined by '-'",
+                    )
+                )
+                continue
             try:
                 lessons[ref] = load_lesson(path, ref, str(path.relative_to(root)))
             except SourceError as error:

@@ -241,3 +241,21 @@ def test_a_failing_call_on_a_page_names_the_page_and_line(
     with pytest.raises(SystemExit):
         plugin.env.from_string('Text\n\n{{ checklist("no-such-checklist") }}').render()
     assert f"docs/glossary.md:{body_line + 2}: checklist: no checklist 'no-such-checklist'" in caplog.text
+
+
+def test_symbolic_links_cannot_publish_files_from_outside(tmp_path: Path) -> None:
+    """Git stores symbolic links, so a pull request can add one; neither a page nor a snippet may use it."""
+    scratch = copy_project(tmp_path / "project")
+    (scratch / "docs" / "contributing" / "leak.md").symlink_to("/etc/passwd")
+    (scratch / "examples" / "leak.txt").symlink_to("/etc/passwd")
+    marker = "## First core concept\n"
+    (scratch / "docs" / "security" / "linked.md").write_text(
+        LESSON.replace(marker, marker + '\n```text\n--8<-- "examples/leak.txt"\n```\n', 1), encoding="utf-8"
+    )
+    with pytest.raises(SourceError) as raised:
+        load_catalog(scratch)
+    report = raised.value.report()
+    line = LESSON[: LESSON.index(marker)].count("\n") + 4
+    assert "docs/contributing/leak.md:1: (file): a symbolic link: commit the file itself" in report
+    assert f"docs/security/linked.md:{line}: snippet: 'examples/leak.txt' resolves outside" in report
+    assert "root:" not in report
