@@ -45,6 +45,9 @@ SNIPPET_DIR = Path(".cache/snippets")  # pymdownx.snippets' base_path in mkdocs.
 # they could run scripts on the site's origin.
 PAGE_FILE_TYPES = {".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 MAX_PROBLEMS_PER_PAGE = 20
+MAX_CALLS_PER_PAGE = 50  # each call can render a large table; the most any page has is 4
+# Macros that render other pages: called from a lesson they would render that lesson again, and again.
+PAGE_ONLY_MACROS = {"print_edition": "docs/print.md"}
 
 # Tags that only shape text. Everything else (script, iframe, img, a, form, style, svg, ...) is refused.
 ALLOWED_TAGS = {
@@ -139,7 +142,7 @@ def check_page(
         except ValidationError as error:
             problems.extend(problems_from_validation(error, lines, source))
     if not (data and data.get("render_macros") is False):
-        problems.extend(check_template(body, body_line, source, macros, evaluate))
+        problems.extend(check_template(body, body_line, source, macros, evaluate, is_lesson))
     problems.extend(check_markup(body, body_line, source, root))
     return problems[:MAX_PROBLEMS_PER_PAGE]
 
@@ -150,7 +153,12 @@ _JINJA = jinja2.Environment()  # noqa: S701 - only parses, never renders; the de
 
 
 def check_template(
-    body: str, first_line: int, source: str, macros: dict[str, Macro], evaluate: bool = True
+    body: str,
+    first_line: int,
+    source: str,
+    macros: dict[str, Macro],
+    evaluate: bool = True,
+    is_lesson: bool = False,
 ) -> list[SourceProblem]:
     offset = first_line - 1
 
@@ -171,6 +179,19 @@ def check_template(
         return [problem(_opening_line(body, error.lineno), "template", f"{error.message}; {_HOW_TO_SHOW_TEMPLATES}")]
     except (RecursionError, MemoryError):
         return [problem(1, "template", "template code nested too deeply")]
+    calls = list(template.find_all(nodes.Call))
+    if len(calls) > MAX_CALLS_PER_PAGE:
+        problems.append(
+            problem(calls[MAX_CALLS_PER_PAGE].lineno, "template", f"more than {MAX_CALLS_PER_PAGE} macro calls")
+        )
+        return problems
+    for call in calls:
+        name = getattr(call.node, "name", None)
+        if is_lesson and name in PAGE_ONLY_MACROS:
+            problems.append(
+                problem(call.lineno, name, f"renders every lesson; it belongs on {PAGE_ONLY_MACROS[name]} only")
+            )
+            return problems
     for node in template.body:
         if isinstance(node, nodes.Output):
             for child in node.nodes:
