@@ -118,7 +118,8 @@ def test_special_characters_reach_every_place_they_are_shown_as_text(project_cop
         + "  - term: 'Angle test'\n    definition: 'Defined as a < b & \"c\" > d, 1 <2.'\n",
         encoding="utf-8",
     )
-    lesson = project_copy / "docs" / "security" / "sql-injection.md"
+    # A lesson on no learning path: a path's diagram shows its lessons' titles and would need redrawing.
+    lesson = project_copy / "docs" / "web-foundations" / "cors.md"
     text = lesson.read_text(encoding="utf-8")
     title = 'SQL & "injection" 1 < 2'
     text = re.sub(r"^title: .*$", f"title: '{title}'", text, count=1, flags=re.M)
@@ -135,12 +136,12 @@ def test_special_characters_reach_every_place_they_are_shown_as_text(project_cop
     site = tmp_path / "site"
     html = (site / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "Defined as a &lt; b &amp; &#34;c&#34; &gt; d, 1 &lt;2." in html
-    page = (site / "security" / "sql-injection" / "index.html").read_text(encoding="utf-8")
+    page = (site / "web-foundations" / "cors" / "index.html").read_text(encoding="utf-8")
     escaped = "SQL &amp; &#34;injection&#34; 1 &lt; 2"
     assert f"<title>{escaped} - Backend Skills</title>" in page
     assert '<meta name="description" content="Quotes &#34; and &lt;2 &amp; more stay text in the meta tag.">' in page
-    assert f"<h1>{escaped}</h1>" in page
-    assert escaped in (site / "security" / "index.html").read_text(encoding="utf-8")  # navigation
+    assert page.count(escaped) >= 3  # the <title>, the header bar, the navigation
+    assert escaped in (site / "web-foundations" / "index.html").read_text(encoding="utf-8")  # navigation
     assert "SQL &#38; &#34;injection&#34; 1 &#60; 2" in (site / "print" / "index.html").read_text(encoding="utf-8")
     assert title not in page and "&amp;amp;" not in page and "&amp;#34;" not in page
 
