@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import posixpath
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from macros import print_edition, render
-from macros.catalog import Catalog, load_catalog
+from macros.catalog import Catalog
+from macros.catalog_cache import load_catalog_once
 from macros.contract import prepare_snippet_root
 from macros.emoji import restrict_to_icons
 from macros.errors import SourceError, describe_error
@@ -37,7 +37,7 @@ def define_env(env: Any) -> None:
     root = Path(env.conf["config_file_path"]).parent
     docs_dir = Path(env.conf["docs_dir"])
     try:
-        catalog = load_catalog(root, docs_dir)
+        catalog = load_catalog_once(root, docs_dir)
     except SourceError as error:
         raise PluginError(error.report()) from None
 
@@ -45,7 +45,11 @@ def define_env(env: Any) -> None:
     restrict_to_icons(env.conf["mdx_configs"])
     generated = root / GENERATED_DIR
     generated.mkdir(parents=True, exist_ok=True)
-    (generated / "abbreviations.md").write_text(render.abbreviations(catalog), encoding="utf-8")
+    abbreviations = generated / "abbreviations.md"
+    text = render.abbreviations(catalog)
+    # Written only when it changes: `make serve` re-renders every page whose snippets changed.
+    if not abbreviations.exists() or abbreviations.read_text(encoding="utf-8") != text:
+        abbreviations.write_text(text, encoding="utf-8")
     env.conf["extra"]["lesson_index"] = _lesson_index(catalog, env.conf["use_directory_urls"])
 
     def url_for(target: str) -> str:
@@ -53,9 +57,9 @@ def define_env(env: Any) -> None:
         return get_relative_url(_url(target, env.conf["use_directory_urls"]), page_url)
 
     def print_all() -> str:
-        page_dir = posixpath.dirname(env.page.file.src_uri) if env.page else ""
-        # Rendered with the page sandbox directly, so an error is reported against the lesson, not print.md.
-        return print_edition.print_edition(catalog, docs_dir, lambda text: env.env.from_string(text).render(), page_dir)
+        # The print edition is assembled from the rendered lesson pages (macros/print_edition.py): it
+        # renders no lesson's Markdown itself, so a lesson's macro error is reported against the lesson.
+        return print_edition.print_edition(catalog)
 
     docs = docs_dir.relative_to(root) if docs_dir.is_relative_to(root) else docs_dir
     documented = page_macros(catalog, url_for, print_all)

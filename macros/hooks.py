@@ -1,6 +1,7 @@
-"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): build steps on the rendered HTML of each page.
+"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): build steps on the rendered HTML of pages.
 
-Four jobs, all on code blocks:
+The print edition is filled in once every page is rendered (`on_env`; see macros/print_edition.py).
+Four jobs on every page's code blocks:
 
 - Mermaid blocks become inline SVG drawn at build time from the cache in diagrams/ (macros/diagrams.py),
   so no page runs mermaid. They stay out of the search index, like code.
@@ -90,3 +91,24 @@ def on_post_build(**kwargs: Any) -> None:
         log.info("drew %d diagram(s) into diagrams/: commit them", len(_diagrams.drawn))
     if removed:
         log.info("removed %d unused diagram(s) from diagrams/", len(removed))
+
+
+def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
+    """Fill the print edition's slots with the lessons' HTML, now that every page has been converted."""
+    # MkDocs loads this file by path; the macros plugin has imported the `macros` package by now.
+    from macros.print_edition import fill_slots, lesson_refs_in
+
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or not page.content:
+            continue
+        refs = lesson_refs_in(page.content)
+        if refs:
+            lessons = {ref: _rendered(files, ref) for ref in refs}
+            page.content = fill_slots(page.content, file.url, lessons)
+    return env
+
+
+def _rendered(files: Any, ref: str) -> tuple[str, str]:
+    file = files.get_file_from_path(f"{ref}.md")
+    return file.url, file.page.content

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from macros import hiring, progress, render
+from macros import hiring, progress, render, topics_page
 from macros.catalog import Catalog
 from macros.html import md_text
 from macros.print_edition import table_of_contents
@@ -60,6 +60,7 @@ def page_macros(catalog: Catalog, url_for: UrlFor, print_edition: Callable[[], s
         "lesson_list": lesson_list,
         "area_cards": lambda: render.area_cards(catalog, url_for),
         "glossary": lambda: render.glossary(catalog, url_for),
+        "topics_index": lambda: topics_page.topics_index(catalog, url_for),
         "skills_matrix": skills_matrix,
         "skills_matrices": lambda: per_area(skills_matrix),
         "self_assessment": self_assessment,
