@@ -30,6 +30,7 @@ from macros.schema import (
     TopicInventory,
     name_key,
 )
+from macros.source_text import read_source
 from macros.validation import problems_from_validation
 from macros.yaml_source import LineMap, line_for, load_yaml
 
@@ -62,8 +63,10 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
     docs_dir = (docs_dir or root / "docs").resolve()
     problems: list[SourceProblem] = []
     loaded: dict[str, list[_Loaded]] = {pattern: [] for pattern in DATASETS}
+    read: set[Path] = set()
     for pattern, model in DATASETS.items():
         for path in sorted((root / "data").glob(pattern)):
+            read.add(path)
             source = str(path.relative_to(root))
             try:
                 item = _load_file(path, source, model)
@@ -77,6 +80,7 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
                         source, line_for(item.lines, ("id",)), "id", f"must match the file name '{path.stem}'"
                     )
                 )
+    problems.extend(_stray_data_files(root, read))
     if not loaded["skills.yml"]:
         problems.append(
             SourceProblem("data/skills.yml", 1, "(file)", "missing or invalid: the skill areas are defined here")
@@ -94,8 +98,22 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
         catalog.comparisons[item.model.id] = item.model  # type: ignore[attr-defined]
     for item in loaded["glossary/*.yml"]:
         catalog.glossary.extend(item.model.terms)  # type: ignore[attr-defined]
+    banks: dict[str, list[_Loaded]] = {}
     for item in loaded["questions/*.yml"]:
-        catalog.questions[item.model.area] = item.model  # type: ignore[attr-defined]
+        banks.setdefault(item.model.area, []).append(item)  # type: ignore[attr-defined]
+    for area_id, items in banks.items():
+        if len(items) > 1:
+            files = ", ".join(bank.source for bank in items)
+            problems.extend(
+                SourceProblem(
+                    bank.source,
+                    line_for(bank.lines, ("area",)),
+                    "area",
+                    f"area '{area_id}' has a question bank in each of {files}: keep one file per area",
+                )
+                for bank in items
+            )
+        catalog.questions[area_id] = items[0].model  # type: ignore[assignment]
     for item in loaded["paths/*.yml"]:
         catalog.paths[item.model.id] = item.model  # type: ignore[attr-defined]
     for item in loaded["search/*.yml"]:
@@ -129,14 +147,28 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
     for lesson in lessons.values():
         for index, ref in enumerate(lesson.meta.prerequisites):
             if ref not in lessons:
-                problems.append(SourceProblem(lesson.source, 2, f"prerequisites[{index}]", f"no lesson '{ref}'"))
+                line = line_for(lesson.lines, ("prerequisites", index))
+                problems.append(SourceProblem(lesson.source, line, f"prerequisites[{index}]", f"no lesson '{ref}'"))
+    problems.extend(_prerequisite_cycles(lessons))
+    problems.extend(_page_problems(catalog, root, docs_dir, evaluate=not problems))
     if problems:
         raise SourceError(problems)
     return catalog
 
 
+def _page_problems(catalog: Catalog, root: Path, docs_dir: Path, evaluate: bool) -> list[SourceProblem]:
+    # Imported here: the macros render the catalog, so they import this module.
+    from macros.contract import check_pages
+    from macros.print_edition import print_edition
+    from macros.registry import page_macros
+
+    macros = page_macros(catalog, lambda target: target, lambda: print_edition(catalog))
+    sources = {lesson.source for lesson in catalog.lessons.values()}
+    return check_pages(root, docs_dir, macros, sources, evaluate)
+
+
 def _load_file(path: Path, source: str, model: type[Model]) -> _Loaded:
-    data, lines = load_yaml(path.read_text(encoding="utf-8"), source)
+    data, lines = load_yaml(read_source(path, source), source)
     if not isinstance(data, dict):
         raise SourceError([SourceProblem(source, 1, "(document)", "must be a mapping of fields")])
     try:
@@ -185,25 +217,84 @@ def _area_has_problem(ref: str, lesson_problems: list[SourceProblem]) -> bool:
 
 
 def _glossary_duplicates(files: list[_Loaded]) -> list[SourceProblem]:
+    """A name (term or abbreviation) is defined once, and no two entries share an anchor on the glossary page.
+
+    Terms and abbreviations share one namespace: a term "API" and another entry's abbreviation "API"
+    would both be `#term-api`, and hovering the abbreviation would explain the wrong one."""
     seen: dict[str, str] = {}
+    anchors: dict[str, str] = {}
     problems = []
     for item in files:
         for index, term in enumerate(item.model.terms):  # type: ignore[attr-defined]
-            for key, what in ((term.term.lower(), "term"), ((term.abbr or "").lower(), "abbr")):
+            here = f"{item.source}:{line_for(item.lines, ('terms', index))}"
+            names = {term.term.lower(): "term", (term.abbr or "").lower(): "abbr"}
+            duplicate = False
+            for key, what in names.items():
                 if not key:
                     continue
-                here = f"{item.source}:{line_for(item.lines, ('terms', index))}"
-                if (what, key) in seen:
+                if key in seen:
+                    duplicate = True
                     problems.append(
                         SourceProblem(
                             item.source,
                             line_for(item.lines, ("terms", index, what)),
                             f"terms[{index}].{what}",
-                            f"already defined at {seen[(what, key)]}",
+                            f"'{key}' is already defined at {seen[key]}",
                         )
                     )
                 else:
-                    seen[(what, key)] = here
+                    seen[key] = here
+            if term.anchor in anchors and not duplicate:
+                problems.append(
+                    SourceProblem(
+                        item.source,
+                        line_for(item.lines, ("terms", index)),
+                        f"terms[{index}]",
+                        f"its anchor #term-{term.anchor} is already used by the entry at {anchors[term.anchor]}",
+                    )
+                )
+            anchors.setdefault(term.anchor, here)
+    return problems
+
+
+def _stray_data_files(root: Path, read: set[Path]) -> list[SourceProblem]:
+    """Every file under data/ is read by the build; anything else would be silently ignored."""
+    patterns = ", ".join(f"data/{pattern}" for pattern in DATASETS)
+    return [
+        SourceProblem(
+            str(path.relative_to(root)),
+            1,
+            "(file)",
+            f"not read by the build: data files are {patterns} (rename it to .yml or move it out of data/)",
+        )
+        for path in sorted((root / "data").rglob("*"))
+        if (path.is_file() or path.is_symlink()) and path not in read
+    ]
+
+
+def _prerequisite_cycles(lessons: dict[str, Lesson]) -> list[SourceProblem]:
+    """Lessons whose prerequisites lead back to themselves: no reader could ever start them."""
+    problems = []
+    state: dict[str, int] = {}  # 1 while on the current path, 2 once every path from it is explored
+
+    def visit(ref: str, path: list[str]) -> None:
+        state[ref] = 1
+        lesson = lessons[ref]
+        for index, required in enumerate(lesson.meta.prerequisites):
+            if required not in lessons:
+                continue
+            if state.get(required) == 1:
+                start = path[path.index(required) :] if required in path else []  # [] when it requires itself
+                cycle = " -> ".join([*start, ref, required])
+                line = line_for(lesson.lines, ("prerequisites", index))
+                problems.append(SourceProblem(lesson.source, line, f"prerequisites[{index}]", f"a cycle: {cycle}"))
+            elif required not in state:
+                visit(required, [*path, ref])
+        state[ref] = 2
+
+    for ref in lessons:
+        if ref not in state:
+            visit(ref, [])
     return problems
 
 

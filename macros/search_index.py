@@ -47,7 +47,6 @@ if str(Path(__file__).resolve().parent.parent) not in sys.path:
 from macros.catalog import Catalog
 from macros.catalog_cache import load_catalog_once
 from macros.errors import SourceError
-from macros.render import term_anchor
 
 OUTPUT = "pagefind"
 # Pages that would match everything or repeat other pages: the print edition and the tags index.
@@ -293,7 +292,7 @@ def glossary_records(catalog: Catalog, glossary_url: str) -> dict[str, str]:
     """One record per glossary term, each pointing at the term's anchor on the glossary page."""
     records = {}
     for term in catalog.glossary:
-        anchor = f"term-{term_anchor(term.abbr or term.term)}"
+        anchor = f"term-{term.anchor}"
         name = f"{term.abbr} ({term.term})" if term.abbr else term.term
         marks = [_filter("kind", "glossary"), _meta("url", f"{glossary_url}#{anchor}")]
         if term.lesson and term.lesson.split("/", 1)[0] in _state.areas:
