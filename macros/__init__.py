@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from macros import hiring, print_edition, progress, render
+from macros import hiring, print_edition, progress, render, sql_exercises
 from macros.catalog import Catalog, load_catalog
 from macros.errors import SourceError
 
@@ -61,6 +61,16 @@ def define_env(env: Any) -> None:
         ),
         "print_edition",
     )
+    expected = sql_exercises.load_expected(root)
+
+    def sql_exercise(exercise_id: str) -> str:
+        try:
+            return sql_exercises.sql_exercise(catalog, expected, exercise_id)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+
+    env.macro(sql_exercise, "sql_exercise")
+    env.macro(sql_exercises.injection_form, "sql_injection_form")
     env.variables["catalog"] = catalog
 
 

@@ -23,6 +23,8 @@ from macros.schema import (
     Model,
     QuestionBank,
     SkillsFile,
+    SqlExercise,
+    SqlExerciseSet,
     Term,
 )
 from macros.validation import problems_from_validation
@@ -38,6 +40,7 @@ class Catalog:
     glossary: list[Term] = field(default_factory=list)
     questions: dict[str, QuestionBank] = field(default_factory=dict)
     paths: dict[str, LearningPath] = field(default_factory=dict)
+    exercises: dict[str, SqlExercise] = field(default_factory=dict)
 
 
 @dataclass
@@ -88,6 +91,13 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
         catalog.questions[item.model.area] = item.model  # type: ignore[attr-defined]
     for item in loaded["paths/*.yml"]:
         catalog.paths[item.model.id] = item.model  # type: ignore[attr-defined]
+    for item in loaded["exercises/*.yml"]:
+        for index, exercise in enumerate(item.model.exercises):  # type: ignore[attr-defined]
+            if exercise.id in catalog.exercises:
+                loc = ("exercises", index, "id")
+                message = f"exercise id '{exercise.id}' is already used by another exercise"
+                problems.append(SourceProblem(item.source, line_for(item.lines, loc), field_path(loc), message))
+            catalog.exercises[exercise.id] = exercise
 
     known_areas = {area.id for area in skills.areas}
     for items in loaded.values():
@@ -157,6 +167,8 @@ def _lesson_refs(model: Model) -> Iterator[tuple[tuple[str | int, ...], str]]:
     elif isinstance(model, LearningPath):
         for s, step in enumerate(model.steps):
             yield ("steps", s, "lesson"), step.lesson
+    elif isinstance(model, SqlExerciseSet):
+        yield ("lesson",), model.lesson
 
 
 def _area_has_problem(ref: str, lesson_problems: list[SourceProblem]) -> bool:

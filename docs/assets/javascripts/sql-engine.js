@@ -258,14 +258,14 @@ export async function check(exercise, dataset, sql, output) {
 /* The SQL injection lesson's form: the same input through a string-built query and a bound parameter. */
 export function injectionQueries(input) {
   return {
-    vulnerable: "SELECT id, username, role FROM users WHERE username = '" + input + "'",
-    parameterized: "SELECT id, username, role FROM users WHERE username = $1",
+    vulnerable: "SELECT id, email FROM users WHERE email = '" + input + "'",
+    parameterized: "SELECT id, email FROM users WHERE email = $1",
   };
 }
 
 export async function submitForm(form, output) {
   const dataset = form.getAttribute("data-dataset");
-  const input = form.querySelector("input[name=username]").value;
+  const input = form.querySelector("input[name=email]").value;
   const queries = injectionQueries(input);
   output.replaceChildren();
   const parts = [
