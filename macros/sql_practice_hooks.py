@@ -19,7 +19,7 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
 
-from macros import sql_practice  # noqa: E402
+from macros import sql_practice
 
 _known: dict[str, sql_practice.Dataset] = {}
 

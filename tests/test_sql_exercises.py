@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from macros import sql_exercises
@@ -23,7 +25,7 @@ def test_a_changed_solution_without_a_new_expected_result_is_reported() -> None:
     catalog = load_catalog(ROOT, ROOT / "docs")
     exercise = next(iter(catalog.exercises.values()))
     changed = exercise.model_copy(update={"solution": exercise.solution + " -- changed"})
-    with pytest.raises(sql_exercises.ExpectedResultMissing, match="python -m tools.sql_exercises"):
+    with pytest.raises(sql_exercises.ExpectedResultMissing, match=re.escape("python -m tools.sql_exercises")):
         sql_exercises.expected_for(sql_exercises.load_expected(ROOT), changed)
 
 

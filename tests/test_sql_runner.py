@@ -194,3 +194,167 @@ def injection_cases(page: Any) -> list[tuple[str, str, str, list[str] | None]]:
             (f"injection form, parameterized, {payload!r}", INJECTION_DATASET, queries["parameterized"], [payload])
         )
     return cases
+
+
+def test_without_javascript_blocks_stay_code_and_the_form_stays_hidden(built_site: Path) -> None:
+    page = (built_site / "security" / "sql-injection" / "index.html").read_text(encoding="utf-8")
+    assert "<pre><span></span>" in page and "SELECT id, email FROM users" in html.unescape(_TAG.sub("", page))
+    form = re.search(r"<form [^>]*data-sql-form[^>]*>", page)
+    assert form is not None and " hidden" in form[0]
+    assert "<textarea" not in page  # the editor only exists once the script has run
+
+
+def stored_progress(page: Any) -> dict[str, Any]:
+    raw = page.evaluate("localStorage.getItem('backend-skills:progress:v1')")
+    return json.loads(raw)["done"] if raw else {}
+
+
+@pytest.mark.browser
+def test_a_reader_edits_runs_and_reads_the_result_with_the_keyboard(browser_page: tuple[str, Any]) -> None:
+    base, page = browser_page
+    page.goto(base + "databases/sql-fundamentals/")
+    editor = page.locator("textarea.bs-sql-editor").first
+    editor.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("SELECT name, '<img src=x onerror=alert(1)>' AS html FROM customers WHERE id = 1")
+    page.keyboard.press("Control+Enter")
+    panel = page.locator(".bs-sql-panel").first
+    table = panel.locator(".bs-sql-output table")
+    table.wait_for(timeout=60_000)
+    assert table.locator("caption").inner_text() == "Result: 1 row"
+    assert table.locator("th").evaluate_all("cells => cells.map(c => [c.scope, c.textContent])") == [
+        ["col", "name"],
+        ["col", "html"],
+    ]
+    # Text from a result is text: the markup in the value shows as characters, no element is made.
+    assert table.locator("td").nth(1).inner_text() == "<img src=x onerror=alert(1)>"
+    assert panel.locator(".bs-sql-output img").count() == 0
+    assert panel.locator(".bs-sql-output").get_attribute("role") == "status"
+
+    page.keyboard.press("Control+A")
+    page.keyboard.type("SELECT * FROM no_such_table")
+    page.keyboard.press("Control+Enter")
+    error = panel.locator("[role=alert]")
+    error.wait_for()
+    assert error.inner_text() == 'ERROR 42P01: relation "no_such_table" does not exist'
+
+    # Tab leaves the editor for the Run button (no keyboard trap), and Reset brings the lesson's query back.
+    editor.focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('data-sql-action')") == "run"
+    panel.get_by_role("button", name="Reset").click()
+    assert editor.input_value().startswith("SELECT id, customer_id, total_cents")
+    assert panel.locator(".bs-sql-output").inner_text() == ""
+
+
+@pytest.mark.browser
+def test_instant_navigation_to_a_lesson_enhances_its_blocks(browser_page: tuple[str, Any]) -> None:
+    base, page = browser_page
+    page.goto(base + "databases/")
+    assert page.locator(".bs-sql-panel").count() == 0
+    page.locator("article a[href$='sql-fundamentals/']").first.click()
+    page.wait_for_url("**/databases/sql-fundamentals/")
+    page.locator(".bs-sql-panel").first.wait_for()
+    assert page.locator(".bs-sql-panel").count() == page.locator(".sql-run[data-dataset]").count()
+
+
+@pytest.mark.browser
+def test_a_passing_check_ticks_the_exercise_and_export_carries_it(
+    browser_page: tuple[str, Any], tmp_path: Path
+) -> None:
+    base, page = browser_page
+    page.goto(base + "databases/sql-fundamentals/")
+    page.evaluate("localStorage.clear()")
+    exercise = page.locator("[data-exercise='sql-referral-report']")
+    editor = exercise.locator("textarea")
+    check = exercise.get_by_role("button", name="Check")
+
+    check.click()  # the starter query returns the referrer's id, not a name
+    verdict = exercise.locator(".bs-sql-verdict")
+    verdict.wait_for(timeout=60_000)
+    assert verdict.inner_text().startswith("Not yet:")
+    assert "exercise:sql-referral-report" not in stored_progress(page)
+
+    editor.fill(
+        "SELECT c.name, coalesce(r.name, '-') AS referred_by FROM customers AS c "
+        "LEFT JOIN customers AS r ON r.id = c.referred_by ORDER BY c.id"
+    )
+    check.click()
+    exercise.locator(".bs-sql-verdict--pass").wait_for()
+    assert "exercise:sql-referral-report" in stored_progress(page)
+    assert exercise.locator("input[data-progress-key]").is_checked()
+
+    # Order matters for this exercise: the same rows sorted by name do not pass.
+    editor.fill(
+        "SELECT c.name, coalesce(r.name, '-') AS referred_by FROM customers AS c "
+        "LEFT JOIN customers AS r ON r.id = c.referred_by ORDER BY c.name DESC"
+    )
+    check.click()
+    exercise.locator(".bs-sql-verdict--fail").wait_for()
+    assert "wrong order" in exercise.locator(".bs-sql-verdict").inner_text()
+
+    page.goto(base + "progress/")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export progress").click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    assert "exercise:sql-referral-report" in json.loads(exported.read_text(encoding="utf-8"))["done"]
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.locator("input[data-progress-import]").set_input_files(str(exported))
+    page.locator("[data-progress-status]").filter(has_text="Imported").wait_for()
+    assert "exercise:sql-referral-report" in stored_progress(page)
+
+
+@pytest.mark.browser
+def test_the_injection_form_shows_both_queries_answers(browser_page: tuple[str, Any]) -> None:
+    base, page = browser_page
+    page.goto(base + "security/sql-injection/")
+    form = page.locator("form[data-sql-form]")
+    assert form.is_visible()
+    form.get_by_label("Email to look up (try a payload)").fill("' OR '1'='1")
+    form.get_by_role("button", name="Run both queries").click()
+    sections = form.locator(".bs-sql-form-result")
+    sections.nth(1).locator("table, [role=alert]").first.wait_for(timeout=60_000)
+    vulnerable, parameterized = sections.nth(0), sections.nth(1)
+    assert vulnerable.locator("caption").inner_text() == "Result: 2 rows"
+    assert parameterized.locator("caption").inner_text() == "Result: 0 rows"
+
+
+@pytest.mark.browser
+def test_axe_finds_nothing_with_a_result_table_and_an_error_open_in_both_palettes(
+    browser_page: tuple[str, Any],
+) -> None:
+    from tests.browser import show_palette
+    from tests.test_accessibility import TAGS, describe, run_axe
+
+    base, page = browser_page
+    page.goto(base + "databases/sql-fundamentals/")
+    runs = page.locator("[data-sql-action=run]")
+    runs.nth(0).click()
+    page.locator(".bs-sql-output table").first.wait_for(timeout=60_000)
+    page.locator("textarea.bs-sql-editor").nth(1).fill("SELECT 1/0")
+    runs.nth(1).click()
+    page.locator(".bs-sql-output [role=alert]").first.wait_for()
+    exercise = page.locator("[data-exercise]").first
+    exercise.get_by_role("button", name="Check").click()
+    exercise.locator(".bs-sql-verdict").wait_for()
+    problems = []
+    for scheme in ("default", "slate"):
+        show_palette(page, scheme)
+        problems += describe(
+            f"databases/sql-fundamentals/ ({scheme})", run_axe(page, {"runOnly": {"type": "tag", "values": TAGS}})
+        )
+    # The injection form with both answers open: a table, and the error the DROP TABLE payload ends in.
+    page.goto(base + "security/sql-injection/")
+    form = page.locator("form[data-sql-form]")
+    form.locator("input[name=email]").fill("x'; DROP TABLE users; SELECT * FROM users; --")
+    form.get_by_role("button", name="Run both queries").click()
+    form.locator(".bs-sql-form-result").nth(1).locator("table").wait_for(timeout=60_000)
+    assert form.locator("[role=alert]").count() == 1
+    for scheme in ("default", "slate"):
+        show_palette(page, scheme)
+        problems += describe(
+            f"security/sql-injection/ ({scheme})", run_axe(page, {"runOnly": {"type": "tag", "values": TAGS}})
+        )
+    assert not problems, "\n".join(problems)

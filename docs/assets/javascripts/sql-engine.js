@@ -149,7 +149,11 @@ function element(name, text, className) {
 }
 
 function table(result, caption) {
+  // A wide result scrolls sideways: the wrapper is a named, focusable group so the keyboard can scroll it.
   const wrapper = element("div", undefined, "bs-sql-table");
+  wrapper.tabIndex = 0;
+  wrapper.setAttribute("role", "group");
+  wrapper.setAttribute("aria-label", caption);
   const node = element("table");
   node.appendChild(element("caption", caption));
   const head = node.createTHead().insertRow();
