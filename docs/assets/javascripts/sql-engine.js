@@ -44,7 +44,11 @@ async function dropOldCaches() {
 
 async function compile(url) {
   const response = await cached(url);
-  return WebAssembly.compile(await response.arrayBuffer());
+  try {
+    return await WebAssembly.compileStreaming(response.clone()); // compiles while the bytes arrive
+  } catch (wrongType) {
+    return WebAssembly.compile(await response.arrayBuffer()); // a host that does not say application/wasm
+  }
 }
 
 function getDatabase() {
