@@ -29,6 +29,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -83,13 +84,19 @@ TARGETS = {
     "ms_per_page": 50,  # a cold full build (spec section 6)
     "macros_ratio": 1.15,  # macros on over macros off, cold
     "reload_seconds": 2.0,  # make serve: save to the page showing the change, median
+    # Runnable SQL (PGlite), measured on SQL_PAGE: nothing of PGlite on page load, then on the first Run
+    "sql_first_run_mb_transferred": 5.0,  # gzip, MB = 10^6 bytes
+    "sql_first_run_seconds": 4.0,  # click to result table, cold cache
+    "sql_later_run_ms": 100,  # median click to table for a small query, PGlite already loaded
 }
 SEARCH_PAGE = "security/sql-injection/"
 SEARCH_QUERIES = ("password hashing", "kubernetes probes")
 # Typed after the first queries, one keystroke timed each: what readers look up.
 KEYSTROKE_QUERIES = ("cors", "jwt", "sharding", "rate limiting", "docker", "n+1", "tls", "graphql", "etag", "tdd")
+SQL_PAGE = "databases/sql-fundamentals/"
 CATEGORIES = ("accessibility", "best-practices", "seo")
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+# .wasm, .data and .sql: PGlite's binary and file bundle, and the lesson datasets (runnable SQL).
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".wasm", ".data", ".sql"}
 
 
 def page_count(site: Path) -> int:
@@ -199,7 +206,25 @@ def search_costs(site: Path, base: str, *, keystrokes: bool = True) -> dict[str,
     """Transfer before and for search on a lesson page, and keystroke-to-results times, in Chromium."""
     box = 'input[data-md-component="search-query"]'
     with loaded_page(base + SEARCH_PAGE) as (page, urls):
-        figures = {"lesson_kb": _wire_kb(site, urls)}
+        figures = {"lesson_kb": _wire_kb(site, urls)# ---- runnable SQL (PGlite) --------------------------------------------------------------------
+
+_TIME_TO_TABLE = """async (index) => {
+  const panel = document.querySelectorAll('.bs-sql-panel')[index];
+  const output = panel.querySelector('.bs-sql-output');
+  output.replaceChildren();
+  const started = performance.now();
+  panel.querySelector('[data-sql-action=run]').click();
+  while (!output.querySelector('table, [role=alert]')) await new Promise((resolve) => setTimeout(resolve, 1));
+  return performance.now() - started;
+}"""
+
+
+def sql_practice(base: str) -> dict[str, object]:
+    """Bytes and time of the first Run, later Runs, other origins, and a second visit with the network off."""
+    from playwright.sync_api import sync_playwright
+
+    origin = urlsplit(base).netloc
+    figures: dict[str, object] = {}
         mark = len(urls)  # from the keypress that opens the search: it loads Pagefind
         page.keyboard.press("/")
         page.locator(box).wait_for(state="visible")
@@ -279,6 +304,64 @@ def search_at_scale(site: Path, extra: int, missed: list[str]) -> float:
     if extra >= 1000 and first > TARGETS["search_first_query_kb_at_1000"]:
         missed.append(f"search: first query {first} KB at {extra} synthetic lessons")
     return first
+    # A static host serves files already compressed: compress PGlite's files before the clock starts.
+    for name in ("pglite.wasm", "pglite.data", "initdb.wasm"):
+        request = urllib.request.Request(base + "assets/vendor/pglite/" + name, headers={"Accept-Encoding": "gzip"})  # noqa: S310
+        with urllib.request.urlopen(request) as response:  # noqa: S310 - our local server
+            response.read()
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        page = context.new_page()
+        requests: list[tuple[str, int]] = []
+        page.on("requestfinished", lambda r: requests.append((r.url, r.sizes()["responseBodySize"])))
+        page.goto(base + SQL_PAGE, wait_until="networkidle")
+        on_load = list(requests)
+        figures["page_load_pglite_requests"] = sum("vendor/pglite" in url or "sql-engine" in url for url, _ in on_load)
+        figures["page_load_runner_bytes"] = sum(size for url, size in on_load if "sql-runner" in url)
+        requests.clear()
+        figures["first_run_seconds"] = round(page.evaluate(_TIME_TO_TABLE, 0) / 1000, 2)
+        page.wait_for_load_state("networkidle")
+        figures["first_run_bytes"] = sum(size for _, size in requests)
+        figures["first_run_requests"] = len(requests)
+        later = [page.evaluate(_TIME_TO_TABLE, 1) for _ in range(7)]
+        figures["later_run_ms_median"] = round(statistics.median(later), 1)
+        figures["later_run_ms_all"] = [round(ms, 1) for ms in later]
+        page.close()
+        # A second visit with the network off: the page from the HTTP cache, PGlite from Cache Storage.
+        context.set_offline(True)
+        page = context.new_page()
+        failed: list[str] = []
+        page.on("requestfailed", lambda r: failed.append(r.url))
+        page.goto(base + SQL_PAGE)
+        try:
+            figures["offline_run_seconds"] = round(page.evaluate(_TIME_TO_TABLE, 0) / 1000, 2)
+        except Exception as error:
+            figures["offline_run_seconds"] = None
+            figures["offline_error"] = str(error)[:200]
+        figures["offline_failed_requests"] = failed
+        context.close()
+    seen = [url for url, _ in requests + on_load]
+    figures["third_party_requests"] = [url for url in seen if urlsplit(url).netloc != origin]
+    return figures
+
+
+def sql_practice_misses(figures: dict[str, object]) -> list[str]:
+    missed = []
+    if figures["page_load_pglite_requests"]:
+        missed.append(f"{figures['page_load_pglite_requests']} PGlite requests on page load (target 0)")
+    if int(figures["first_run_bytes"]) / 1e6 > TARGETS["sql_first_run_mb_transferred"]:  # type: ignore[call-overload]
+        missed.append(f"first Run transfers {int(figures['first_run_bytes']) / 1e6:.2f} MB")  # type: ignore[call-overload]
+    if float(figures["first_run_seconds"]) > TARGETS["sql_first_run_seconds"]:  # type: ignore[arg-type]
+        missed.append(f"first Run takes {figures['first_run_seconds']} s to the table")
+    if float(figures["later_run_ms_median"]) > TARGETS["sql_later_run_ms"]:  # type: ignore[arg-type]
+        missed.append(f"later Runs take {figures['later_run_ms_median']} ms (median)")
+    if figures["third_party_requests"]:
+        missed.append(f"third-party requests: {figures['third_party_requests']}")
+    if figures["offline_run_seconds"] is None:
+        missed.append(f"no Run offline on a second visit: {figures.get('offline_error')}")
+    return missed
 
 
 # ---- Lighthouse ------------------------------------------------------------------------------
@@ -529,6 +612,36 @@ def main() -> int:
             results["weights"] = weights
             results["search"] = report_search(site, base, project, work, missed)
             results["search"] = report_search(site, base, project, work, missed)
+
+            # 3b. Runnable SQL: PGlite on the first Run only, later Runs, offline second visit.
+            if (site / SQL_PAGE / "index.html").exists():
+                print("\n## Runnable SQL (PGlite)\n")
+                figures = sql_practice(base)
+                results["sql_practice"] = figures
+                print(
+                    table(
+                        ["Measure", "Value", "Target"],
+                        [
+                            ["PGlite requests on page load", figures["page_load_pglite_requests"], 0],
+                            ["Runner script on page load (bytes, gzip)", figures["page_load_runner_bytes"], "-"],
+                            [
+                                "First Run transferred (MB, gzip)",
+                                f"{int(figures['first_run_bytes']) / 1e6:.2f}",  # type: ignore[call-overload]
+                                TARGETS["sql_first_run_mb_transferred"],
+                            ],
+                            ["First Run requests", figures["first_run_requests"], "-"],
+                            [
+                                "First Run, click to table (s)",
+                                figures["first_run_seconds"],
+                                TARGETS["sql_first_run_seconds"],
+                            ],
+                            ["Later Runs, median (ms)", figures["later_run_ms_median"], TARGETS["sql_later_run_ms"]],
+                            ["Third-party requests", len(figures["third_party_requests"]), 0],  # type: ignore[arg-type]
+                            ["Second visit offline, click to table (s)", figures["offline_run_seconds"], "runs"],
+                        ],
+                    )
+                )
+                missed += sql_practice_misses(figures)
 
             # 4. Lighthouse, mobile (its default form factor and throttling).
             if not args.quick:

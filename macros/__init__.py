@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from macros import print_edition, render
+from macros import print_edition, render, sql_exercises
 from macros.catalog import Catalog
 from macros.catalog_cache import load_catalog_once
 from macros.contract import prepare_snippet_root
@@ -62,7 +62,7 @@ def define_env(env: Any) -> None:
         return print_edition.print_edition(catalog)
 
     docs = docs_dir.relative_to(root) if docs_dir.is_relative_to(root) else docs_dir
-    documented = page_macros(catalog, url_for, print_all)
+    documented = page_macros(catalog, url_for, print_all, sql_exercises.load_expected(root))
     for name, macro in documented.items():
         env.macro(_reported(name, macro, env, docs), name)
     env.variables["documented_macros"] = set(documented)

@@ -25,6 +25,8 @@ from macros.schema import (
     QuestionBank,
     SearchVocabulary,
     SkillsFile,
+    SqlExercise,
+    SqlExerciseSet,
     Synonym,
     Term,
     TopicInventory,
@@ -49,6 +51,7 @@ class Catalog:
     topics: TopicInventory | None = None
     # The lesson section behind each `area/lesson#anchor` the topics name, for the A-Z page.
     topic_sections: dict[str, Section] = field(default_factory=dict)
+    exercises: dict[str, SqlExercise] = field(default_factory=dict)
 
 
 @dataclass
@@ -80,7 +83,7 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
                         source, line_for(item.lines, ("id",)), "id", f"must match the file name '{path.stem}'"
                     )
                 )
-    problems.extend(_stray_data_files(root, read))
+    problems.extend(_stray_data_files(root, read | {root / "data" / name for name in GENERATED_DATA}))
     if not loaded["skills.yml"]:
         problems.append(
             SourceProblem("data/skills.yml", 1, "(file)", "missing or invalid: the skill areas are defined here")
@@ -123,6 +126,13 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
         catalog.topics = item.model  # type: ignore[assignment]
         known = {area.id for area in skills.areas}
         problems.extend(_topic_problems(item, known, lessons, docs_dir, lesson_problems, catalog.topic_sections))
+    for item in loaded["exercises/*.yml"]:
+        for index, exercise in enumerate(item.model.exercises):  # type: ignore[attr-defined]
+            if exercise.id in catalog.exercises:
+                loc = ("exercises", index, "id")
+                message = f"exercise id '{exercise.id}' is already used by another exercise"
+                problems.append(SourceProblem(item.source, line_for(item.lines, loc), field_path(loc), message))
+            catalog.exercises[exercise.id] = exercise
 
     known_areas = {area.id for area in skills.areas}
     for items in loaded.values():
@@ -161,8 +171,9 @@ def _page_problems(catalog: Catalog, root: Path, docs_dir: Path, evaluate: bool)
     from macros.contract import check_pages
     from macros.print_edition import print_edition
     from macros.registry import page_macros
+    from macros.sql_exercises import load_expected
 
-    macros = page_macros(catalog, lambda target: target, lambda: print_edition(catalog))
+    macros = page_macros(catalog, lambda target: target, lambda: print_edition(catalog), load_expected(root))
     sources = {lesson.source for lesson in catalog.lessons.values()}
     return check_pages(root, docs_dir, macros, sources, evaluate)
 
@@ -209,6 +220,8 @@ def _lesson_refs(model: Model) -> Iterator[tuple[tuple[str | int, ...], str]]:
     elif isinstance(model, SearchVocabulary):
         for i, synonym in enumerate(model.synonyms):
             yield ("synonyms", i, "lesson"), synonym.lesson
+    elif isinstance(model, SqlExerciseSet):
+        yield ("lesson",), model.lesson
 
 
 def _area_has_problem(ref: str, lesson_problems: list[SourceProblem]) -> bool:
@@ -255,6 +268,11 @@ def _glossary_duplicates(files: list[_Loaded]) -> list[SourceProblem]:
                 )
             anchors.setdefault(term.anchor, here)
     return problems
+
+
+# Data written by a tool rather than by hand, and read by its own module: the SQL exercises' expected
+# results, computed on PostgreSQL by `python -m tools.sql_exercises` and read by macros/sql_exercises.py.
+GENERATED_DATA = ("exercises/expected.json",)
 
 
 def _stray_data_files(root: Path, read: set[Path]) -> list[SourceProblem]:

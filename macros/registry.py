@@ -9,9 +9,10 @@ docs/contributing/index.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from macros import hiring, progress, render, topics_page
+from macros import hiring, progress, render, sql_exercises, topics_page
 from macros.catalog import Catalog
 from macros.html import md_text
 from macros.print_edition import table_of_contents
@@ -20,7 +21,14 @@ UrlFor = Callable[[str], str]
 Macro = Callable[..., str]
 
 
-def page_macros(catalog: Catalog, url_for: UrlFor, print_edition: Callable[[], str]) -> dict[str, Macro]:
+def page_macros(
+    catalog: Catalog,
+    url_for: UrlFor,
+    print_edition: Callable[[], str],
+    expected: Mapping[str, dict[str, Any]],
+) -> dict[str, Macro]:
+    """`expected` holds the SQL exercises' expected results (data/exercises/expected.json)."""
+
     def per_area(section: Callable[[str], str]) -> str:
         # One section per skill area that teaches (the hiring guide is an area of its own).
         return "\n\n".join(
@@ -51,6 +59,9 @@ def page_macros(catalog: Catalog, url_for: UrlFor, print_edition: Callable[[], s
     def learning_path(name: str) -> str:
         return progress.learning_path(catalog, name, url_for)
 
+    def sql_exercise(exercise_id: str) -> str:
+        return sql_exercises.sql_exercise(catalog, dict(expected), exercise_id)
+
     def self_assessments() -> str:
         return per_area(lambda area: f"{self_assessment(area)}\n\n**Read next:**\n\n{next_lessons(area)}")
 
@@ -75,4 +86,6 @@ def page_macros(catalog: Catalog, url_for: UrlFor, print_edition: Callable[[], s
         "learning_path": learning_path,
         "print_contents": lambda: table_of_contents(catalog),
         "print_edition": print_edition,
+        "sql_exercise": sql_exercise,
+        "sql_injection_form": sql_exercises.injection_form,
     }

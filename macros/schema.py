@@ -388,6 +388,34 @@ class TopicInventory(Model):
                     owner[key] = (index, name)
 
 
+# ---- exercises/*.yml: SQL exercises checked in the page (macros/sql_exercises.py) ------------------
+
+DatasetName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+(/[a-z0-9_]+)+$")]
+SqlText = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+
+class SqlExercise(Model):
+    """One exercise: the reader's query must return what `solution` returns on a real PostgreSQL server."""
+
+    id: Slug
+    title: Text
+    task: Text
+    dataset: DatasetName  # a folder under examples/ with schema.sql and seed.sql
+    starter: SqlText
+    solution: SqlText
+    ordered: bool  # true: the rows must come back in the solution's order; false: any order passes
+
+
+class SqlExerciseSet(Model):
+    lesson: LessonRef
+    last_reviewed: dt.date
+    exercises: list[SqlExercise] = Field(min_length=1)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        ids = [e.id for e in self.exercises]
+        return _duplicates(ids, (("exercises", i, "id") for i in range(len(ids))), "exercise id")
+
+
 # Which model validates which files, by glob under data/.
 DATASETS: dict[str, type[Model]] = {
     "skills.yml": SkillsFile,
@@ -398,4 +426,5 @@ DATASETS: dict[str, type[Model]] = {
     "paths/*.yml": LearningPath,
     "search/*.yml": SearchVocabulary,
     "topics.yml": TopicInventory,
+    "exercises/*.yml": SqlExerciseSet,
 }

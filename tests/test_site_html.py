@@ -61,7 +61,7 @@ def test_example_code_is_included_not_pasted(built_site: Path) -> None:
 
 def test_no_page_can_load_mermaid(built_site: Path) -> None:
     # Diagrams are inline SVG drawn at build time; the bundle and the serve-only preview stay out of the site.
-    assert not (built_site / "assets" / "vendor").exists()
+    assert not (built_site / "assets" / "vendor" / "mermaid").exists()
     assert not (built_site / "assets" / "javascripts" / "diagram-preview.js").exists()
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
