@@ -29,10 +29,16 @@ import itertools
 import logging
 import os
 import re
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from mkdocs.utils import get_relative_url
+# MkDocs loads a hook by its file path, before the macros plugin puts the project on the import path.
+if str(Path(__file__).resolve().parent.parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros.generator import relative_url
 
 log = logging.getLogger("mkdocs.hooks.diagrams")
 
@@ -82,7 +88,7 @@ def on_pre_build(**kwargs: Any) -> None:
 
 
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
-    preview = get_relative_url("assets/javascripts/diagram-preview.js", page.url)
+    preview = relative_url("assets/javascripts/diagram-preview.js", page.url)
     return prepare_code_blocks(_diagrams.page(html, page.file.src_uri, preview))
 
 
