@@ -16,7 +16,7 @@ class GreetingHandler(BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"  # the standard library answers HTTP/1.0 unless told otherwise
 
-    def do_GET(self) -> None:  # noqa: N802 (the standard library names it so)
+    def do_GET(self) -> None:
         if self.path == "/hello":
             body, status = b"Hello, web!\n", 200
         else:
@@ -27,7 +27,7 @@ class GreetingHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (keep test output quiet)
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
