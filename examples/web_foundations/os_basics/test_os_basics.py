@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from examples.web_foundations.os_basics import counter, event_loop, ipc, memory, processes
+from examples.web_foundations.os_basics import counter, event_loop, ipc, memory, ports, processes
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="signals and Unix sockets are POSIX features")
 
@@ -122,3 +122,22 @@ def test_tracemalloc_shows_the_leak_and_the_bound_keeps_memory_flat():
     bounded = memory.growth_in_bytes(memory.bounded_handler, 2_000)
     assert leaked > 2_000 * 1_000  # every 1 KB body is still held
     assert bounded < 200 * 1_000  # at most about 100 bodies are held
+
+
+def test_port_zero_gets_a_free_port_and_a_taken_port_is_a_clear_error():
+    first = ports.listen("127.0.0.1")
+    with first:
+        port = first.getsockname()[1]
+        assert 1024 <= port <= 65535
+        with pytest.raises(RuntimeError, match=f"port {port} is already in use"):
+            ports.listen("127.0.0.1", port)
+        with socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass  # something is listening, so the connection is accepted into the backlog
+
+
+def test_nothing_listening_means_connection_refused():
+    sock = ports.listen("127.0.0.1")
+    port = sock.getsockname()[1]
+    sock.close()  # now nothing listens on that port
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", port), timeout=5)
