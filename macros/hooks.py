@@ -1,6 +1,6 @@
 """MkDocs hooks (listed under `hooks:` in mkdocs.yml): build steps on the rendered HTML of each page.
 
-Three jobs, all on code blocks:
+Four jobs, all on code blocks:
 
 - Each code block gets its copy button in the HTML. Material can add the buttons from its script
   (`content.code.copy`), but it adds one, then measures that block, then adds the next: a page layout
@@ -14,13 +14,18 @@ Three jobs, all on code blocks:
   browser downloads the index and parses it on the page's main thread on a full page load, so its size is
   paid in blocking time on phones. Prose, headings and inline code are still indexed.
 - Highlighted code loses the spans that change nothing on screen: Pygments wraps every plain name
-  (class `n`) and run of whitespace (class `w`) in its own span, and Material colours plain names with
-  the code's own colour. On a code-heavy lesson that was a sixth of the page's elements, each one styled
-  and laid out on every load. tests/test_reader_features.py checks that the colours still match.
+  (class `n`) and run of whitespace (class `w`) in its own span, and Material colors plain names with
+  the code's own color. On a code-heavy lesson that was a sixth of the page's elements, each one styled
+  and laid out on every load. tests/test_reader_features.py checks that the colors still match.
+- On pages where Material's script does not run (the print edition, overrides/print.html), a code block
+  that can scroll sideways gets what that script would give it: `tabindex="0"`, so a keyboard can reach
+  and scroll it, plus a name (WCAG 2.1.1, axe `scrollable-region-focusable`). Whether a block scrolls
+  depends on the screen, so the build marks every block with a line too long for the narrowest screen.
 """
 
 from __future__ import annotations
 
+import html as html_text
 import itertools
 import re
 from collections.abc import Iterator
@@ -30,32 +35,58 @@ from typing import Any
 # <div class="language-python highlight"><span class="filename">app.py</span><pre><span></span><code>...
 _CODE_BLOCK = re.compile(
     r'(?P<div><div class="(?:language-[\w+#.-]+ )?highlight")>'
-    r'(?P<pre>(?:<span class="filename">[^<]*</span>)?<pre[^>]*>(?:<span></span>)?)<code'
+    r'(?P<pre>(?:<span class="filename">(?P<title>[^<]*)</span>)?<pre[^>]*>(?:<span></span>)?)'
+    r"<code(?P<code_attributes>[^>]*)>(?P<code>.*?)</code>",
+    re.S,
 )
+# Templates whose pages run none of Material's script (see overrides/print.html).
+_WITHOUT_THEME_SCRIPT = {"print.html"}
+# Characters of code that fit across a code block on a 320 px screen: 36, measured in Chromium on the
+# print edition; a few fewer, so that a different monospace font cannot push a block over unmarked.
+_NARROWEST_FIT = 32
+_TAG = re.compile(r"<[^>]+>")
 # Pygments spans that look like the text around them: plain names and whitespace.
 _PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 # A mermaid diagram's source, which readers see drawn, not as text.
 _DIAGRAM = re.compile(r'<pre class="mermaid"')
 
 
-def _code_block(match: re.Match[str], numbers: Iterator[int]) -> str:
+def _is_wide(code: str) -> bool:
+    lines = html_text.unescape(_TAG.sub("", code)).expandtabs(8).splitlines()
+    return max(map(len, lines), default=0) > _NARROWEST_FIT
+
+
+def _scrollable_code_attributes(number: int, title: str | None) -> str:
+    # `code` may not carry a name itself (its role forbids one), so the scrolling box is a named region.
+    name = f"Code block {number}" + (f": {html_text.unescape(title)}" if title else "")
+    return f' tabindex="0" role="region" aria-label="{html_text.escape(name)}"'
+
+
+def _code_block(match: re.Match[str], numbers: Iterator[int], *, focusable_when_wide: bool) -> str:
     number = next(numbers)
     block_id = f"bs-code-{number}"
+    focusable = focusable_when_wide and _is_wide(match["code"])
+    attributes = _scrollable_code_attributes(number, match["title"]) if focusable else ""
     return (
         f'{match["div"]} id="{block_id}" data-search-exclude>{match["pre"]}'
         f'<nav class="md-code__nav bs-code-actions" aria-label="Actions for code block {number}">'
         f'<button type="button" class="md-code__button" title="Copy to clipboard" data-md-type="copy"'
-        f' data-clipboard-target="#{block_id} code"></button></nav><code'
+        f' data-clipboard-target="#{block_id} code"></button></nav>'
+        f"<code{match['code_attributes']}{attributes}>{match['code']}</code>"
     )
 
 
-def prepare_code_blocks(html: str) -> str:
-    """Give every code block its copy button, drop spans that style nothing, keep code out of the index."""
+def prepare_code_blocks(html: str, *, focusable_when_wide: bool = False) -> str:
+    """Give every code block its copy button, drop spans that style nothing, keep code out of the index.
+
+    With `focusable_when_wide`, for pages without Material's script, blocks that can scroll sideways are
+    made reachable by keyboard and named.
+    """
     numbers = itertools.count(1)
-    html = _CODE_BLOCK.sub(lambda match: _code_block(match, numbers), html)
+    html = _CODE_BLOCK.sub(lambda match: _code_block(match, numbers, focusable_when_wide=focusable_when_wide), html)
     html = _PLAIN_TOKEN.sub(r"\1", html)
     return _DIAGRAM.sub(r"\g<0> data-search-exclude", html)
 
 
-def on_page_content(html: str, **kwargs: Any) -> str:
-    return prepare_code_blocks(html)
+def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
+    return prepare_code_blocks(html, focusable_when_wide=page.meta.get("template") in _WITHOUT_THEME_SCRIPT)
