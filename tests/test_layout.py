@@ -70,3 +70,58 @@ def test_print_edition_code_that_scrolls_is_reachable_by_keyboard(browser_page: 
         page.keyboard.press("ArrowRight")
         page.keyboard.press("ArrowRight")
         assert code.evaluate("code => document.activeElement === code && code.scrollLeft > 0")
+
+
+TITLE_OVER_LINKS = """() => {
+  const sidebar = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
+  const title = document.querySelector('.md-sidebar--primary .md-nav--primary > .md-nav__title');
+  const view = sidebar.getBoundingClientRect();
+  const box = title.getBoundingClientRect();
+  const overlaps = (a, b) => Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1
+    && Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1;
+  const links = [...sidebar.querySelectorAll('.md-nav__link')].filter(link => {
+    const rect = link.getBoundingClientRect();
+    return rect.width > 0 && rect.height > 0 && getComputedStyle(link).visibility === 'visible' && overlaps(rect, view);
+  });
+  return {
+    scrolled: sidebar.scrollTop,
+    titleShown: box.height > 0 && overlaps(box, view),
+    covered: links.filter(link => overlaps(link.getBoundingClientRect(), box)).map(link => link.textContent.trim()),
+  };
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["security/sql-injection/", "security/"])
+def test_sidebar_title_covers_no_navigation_link(browser_page: tuple[str, Any], path: str) -> None:
+    base, page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base + path, wait_until="load")
+    # Material scrolls the sidebar to the open section once its script has run.
+    page.wait_for_function("() => document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap').scrollTop > 0")
+    result = page.evaluate(TITLE_OVER_LINKS)
+    assert result["covered"] == [], result
+    # Scrolled back to the top, the title is there again, above the links.
+    page.evaluate("() => document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap').scrollTo(0, 0)")
+    result = page.evaluate(TITLE_OVER_LINKS)
+    assert result["titleShown"] and result["covered"] == [], result
+
+
+# Lines a fact spans: one box per line, or per child (the date's <time>) on the same line.
+BROKEN_FACTS = """() => [...document.querySelectorAll('.bs-lesson-header__facts > span')].map(fact => ({
+  text: fact.textContent.trim(),
+  lines: new Set([...fact.getClientRects()].map(box => Math.round(box.top))).size,
+}))"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 390])
+def test_lesson_header_facts_never_break_inside_on_phones(browser_page: tuple[str, Any], width: int) -> None:
+    base, page = browser_page
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in ["security/sql-injection/", "architecture/search-and-specialised-stores/", "languages/go/"]:
+        page.goto(base + path, wait_until="load")
+        facts = page.evaluate(BROKEN_FACTS)
+        assert len(facts) == 3 and all(fact["lines"] == 1 for fact in facts), (path, facts)
+        # The facts still fit the screen: kept whole, they wrap between each other instead.
+        assert page.evaluate("() => document.querySelector('.bs-lesson-header__facts').scrollWidth") <= width
