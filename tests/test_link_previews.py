@@ -8,9 +8,11 @@ import re
 import struct
 from pathlib import Path
 
+import pytest
 import yaml
 
-from tests.conftest import ROOT, copy_project, run_build
+from tests.browser import CHROMIUM
+from tests.conftest import ROOT, copy_project, require_tool, run_build
 
 SITE_URL = re.search(r"(?m)^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))[1]
 PREVIEWS = ROOT / "docs" / "assets" / "previews"
@@ -93,3 +95,15 @@ def test_contributor_text_reaches_the_tags_escaped(tmp_path: Path) -> None:
     )
     previews = [tag for tag in re.findall(r"<meta [^>]*>", page) if "og:" in tag or "twitter:" in tag]
     assert len(previews) == 10 and not any("<script>" in tag for tag in previews)
+
+
+@pytest.mark.browser
+def test_the_card_script_draws_every_card_offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    require_tool(CHROMIUM, "Chromium (/usr/bin/chromium)")
+    from scripts import make_previews
+
+    monkeypatch.setattr(make_previews, "OUT", tmp_path)
+    make_previews.main()
+    drawn = sorted(path.name for path in tmp_path.glob("*.png"))
+    assert drawn == sorted(path.name for path in PREVIEWS.glob("*.png"))
+    assert all(png_size(tmp_path / name) == (1200, 630) for name in drawn)
