@@ -1,6 +1,9 @@
 """MkDocs hooks (listed under `hooks:` in mkdocs.yml): build steps on the rendered HTML of each page.
 
-Four jobs, all on code blocks:
+Five jobs, on diagrams and code blocks:
+
+- Mermaid blocks become inline SVG drawn at build time from the cache in diagrams/ (macros/diagrams.py),
+  so no page runs mermaid. They stay out of the search index, like code.
 
 - Each code block gets its copy button in the HTML. Material can add the buttons from its script
   (`content.code.copy`), but it adds one, then measures that block, then adds the next: a page layout
@@ -9,7 +12,7 @@ Four jobs, all on code blocks:
   clipboard": it handles every button with a `data-clipboard-target`. Without JavaScript there is nothing
   to copy with, so extra.css hides the buttons while the page is `no-js`. Each toolbar is a named
   navigation landmark, so screen-reader users can tell one code block's toolbar from the next.
-- Code blocks and diagram sources stay out of the search index. They were a quarter of its text and
+- Code blocks stay out of the search index. They were a quarter of its text and
   matched queries by keywords such as `return` or `select`, not by what a lesson teaches. Every reader's
   browser downloads the index and parses it on the page's main thread on a full page load, so its size is
   paid in blocking time on phones. Prose, headings and inline code are still indexed.
@@ -27,9 +30,15 @@ from __future__ import annotations
 
 import html as html_text
 import itertools
+import logging
+import os
 import re
 from collections.abc import Iterator
 from typing import Any
+
+from mkdocs.utils import get_relative_url
+
+log = logging.getLogger("mkdocs.hooks.diagrams")
 
 # A code block as pymdownx.highlight renders it, with its title if it has one:
 # <div class="language-python highlight"><span class="filename">app.py</span><pre><span></span><code>...
@@ -47,8 +56,9 @@ _NARROWEST_FIT = 32
 _TAG = re.compile(r"<[^>]+>")
 # Pygments spans that look like the text around them: plain names and whitespace.
 _PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
-# A mermaid diagram's source, which readers see drawn, not as text.
-_DIAGRAM = re.compile(r'<pre class="mermaid"')
+# "build" or "serve", from the command; `make diagrams` sets "refresh" in the environment.
+_mode = "build"
+_diagrams: Any = None
 
 
 def _is_wide(code: str) -> bool:
@@ -84,9 +94,31 @@ def prepare_code_blocks(html: str, *, focusable_when_wide: bool = False) -> str:
     """
     numbers = itertools.count(1)
     html = _CODE_BLOCK.sub(lambda match: _code_block(match, numbers, focusable_when_wide=focusable_when_wide), html)
-    html = _PLAIN_TOKEN.sub(r"\1", html)
-    return _DIAGRAM.sub(r"\g<0> data-search-exclude", html)
+    return _PLAIN_TOKEN.sub(r"\1", html)
+
+
+def on_startup(command: str, **kwargs: Any) -> None:
+    global _mode
+    _mode = os.environ.get("BACKEND_SKILLS_DIAGRAMS") or ("serve" if command == "serve" else "build")
+
+
+def on_pre_build(**kwargs: Any) -> None:
+    # mkdocs loads this file by path; the macros package is importable once the macros plugin has started.
+    global _diagrams
+    from macros.diagrams import Diagrams
+
+    _diagrams = Diagrams(_mode)
 
 
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
+    preview = get_relative_url("assets/javascripts/diagram-preview.js", page.url)
+    html = _diagrams.page(html, page.file.src_uri, preview)
     return prepare_code_blocks(html, focusable_when_wide=page.meta.get("template") in _WITHOUT_THEME_SCRIPT)
+
+
+def on_post_build(**kwargs: Any) -> None:
+    removed = _diagrams.finish()
+    if _diagrams.drawn:
+        log.info("drew %d diagram(s) into diagrams/: commit them", len(_diagrams.drawn))
+    if removed:
+        log.info("removed %d unused diagram(s) from diagrams/", len(removed))

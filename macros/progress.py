@@ -139,7 +139,15 @@ def mermaid_graph(catalog: Catalog, name: str) -> str:
     """A Markdown mermaid fence: one node per step, one edge per prerequisite."""
     path = _pick("learning path", catalog.paths, name)
     node = {step.lesson: f"s{index}" for index, step in enumerate(path.steps)}
-    lines = ["```mermaid", "graph TD"]
+    title = " ".join(_mermaid_label(path.title).split())
+    lines = [
+        "```mermaid",
+        "graph TD",
+        # The drawing's text alternative; the ordered list after it gives each step's prerequisites.
+        f"  accTitle: Prerequisites between the lessons of the path {title}",
+        "  accDescr: Each lesson is drawn below the lessons it builds on. The list that follows gives the same"
+        " order and names each lesson's prerequisites.",
+    ]
     for step in path.steps:
         lines.append(f'  {node[step.lesson]}["{_mermaid_label(catalog.lessons[step.lesson].meta.title)}"]')
     for step in path.steps:

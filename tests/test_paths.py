@@ -40,4 +40,5 @@ def test_built_path_page_lists_steps_in_order(built_site: Path) -> None:
     html = (built_site / "paths" / "api-developer" / "index.html").read_text(encoding="utf-8")
     positions = [html.index(f'data-progress-lesson="{step.lesson}"') for step in path.steps]
     assert positions == sorted(positions)
-    assert '<pre class="mermaid" data-search-exclude>' in html  # drawn by mermaid, kept out of search
+    assert '<div class="bs-diagram" data-search-exclude><svg' in html  # drawn at build time, out of search
+    assert "Prerequisites between the lessons of the path API developer</title>" in html

@@ -4,6 +4,7 @@ import, the palette, the mobile drawer, learning-path diagrams and the print edi
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -216,22 +217,41 @@ def test_mobile_viewport_uses_the_drawer(site: tuple[str, Any]) -> None:
     page.close()
 
 
-def test_learning_path_diagram_renders_from_the_bundled_mermaid(site: tuple[str, Any], built_site: Path) -> None:
+def test_learning_path_diagram_is_drawn_before_any_script_and_reads_in_both_palettes(
+    site: tuple[str, Any], built_site: Path
+) -> None:
     base, context = site
     paths = sorted(p.parent.name for p in (built_site / "paths").glob("*/index.html"))
     assert len(paths) >= 3, paths
     page = context.new_page()
-    scripts: list[str] = []
-    page.on("request", lambda request: scripts.append(request.url) if request.url.endswith(".js") else None)
-    page.goto(f"{base}paths/{paths[0]}/", wait_until="networkidle")
-    # Material draws the diagram into a closed shadow root: check that it replaced the source with a
-    # drawing of real size, using the copy of mermaid shipped with the site.
-    diagram = page.locator("div.mermaid").first
-    diagram.wait_for(timeout=15_000)
-    page.wait_for_function("() => document.querySelector('div.mermaid').getBoundingClientRect().height > 100")
-    assert page.locator("pre.mermaid").count() == 0
-    assert any(url.startswith(base) and url.endswith("vendor/mermaid/mermaid.min.js") for url in scripts)
+    page.set_viewport_size({"width": 390, "height": 844})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{base}paths/{paths[0]}/", wait_until="domcontentloaded")
+    # Inline SVG drawn at build time: its box is known before any script runs, and it fits the column.
+    svg = page.locator(".bs-diagram svg").first
+    box = svg.bounding_box()
+    assert box is not None and box["height"] > 100 and box["width"] <= 390
+    assert svg.get_attribute("role") == "img" and "Prerequisites" in (svg.locator("title").text_content() or "")
+    text = svg.locator("text").first
+    colours = {}
+    for scheme in ("default", "slate"):
+        show_palette(page, scheme)
+        colours[scheme] = text.evaluate(
+            "node => [getComputedStyle(node).fill, getComputedStyle(document.body).backgroundColor]"
+        )
+    # Label colour follows the palette: dark on light, light on dark.
+    assert colours["default"][0] != colours["slate"][0]
+    assert _luminance(colours["default"][0]) < 0.3 < 0.7 < _luminance(colours["default"][1])
+    assert _luminance(colours["slate"][0]) > 0.6 > 0.3 > _luminance(colours["slate"][1])
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "mermaid" in url]
     page.close()
+
+
+def _luminance(css_colour: str) -> float:
+    red, green, blue = (int(n) for n in re.findall(r"[\d.]+", css_colour)[:3])
+    return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
 
 
 def test_print_edition_holds_every_lesson_and_hides_navigation(site: tuple[str, Any], built_site: Path) -> None:
@@ -244,13 +264,9 @@ def test_print_edition_holds_every_lesson_and_hides_navigation(site: tuple[str, 
     page.goto(base + "print/", wait_until="load")
     sections = page.locator('h3[id^="lesson-"]')
     assert sections.count() == len(lessons)
-    # Every diagram of every lesson is drawn (the edition runs mermaid itself, without Material's script).
-    diagrams = page.locator("pre.mermaid")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('pre.mermaid')].every(block => block.querySelector('svg'))",
-        timeout=30_000,
-    )
-    assert diagrams.count() >= 1
+    # Every diagram of every lesson is there as inline SVG, and the page runs no script at all.
+    assert page.locator(".bs-diagram > svg[role=img]").count() >= 21
+    assert page.locator("pre.mermaid").count() == 0 and page.locator("script[src]").count() == 0
     assert errors == []
     page.emulate_media(media="print")
     assert not page.locator(".md-sidebar--primary").is_visible()
