@@ -7,15 +7,15 @@ with one message listing each problem by file, line and field.
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from macros import hiring, print_edition, progress, render
-from macros.catalog import Catalog, load_catalog
+from macros import hiring, print_edition, progress, render, topics_page
+from macros.catalog import Catalog
+from macros.catalog_cache import load_catalog_once
 from macros.errors import SourceError
 
 GENERATED_DIR = Path(".cache/generated")
@@ -24,13 +24,17 @@ GENERATED_DIR = Path(".cache/generated")
 def define_env(env: Any) -> None:
     root = Path(env.conf["config_file_path"]).parent
     try:
-        catalog = load_catalog(root, Path(env.conf["docs_dir"]))
+        catalog = load_catalog_once(root, Path(env.conf["docs_dir"]))
     except SourceError as error:
         raise PluginError(error.report()) from None
 
     generated = root / GENERATED_DIR
     generated.mkdir(parents=True, exist_ok=True)
-    (generated / "abbreviations.md").write_text(render.abbreviations(catalog), encoding="utf-8")
+    abbreviations = generated / "abbreviations.md"
+    text = render.abbreviations(catalog)
+    # Written only when it changes: `make serve` re-renders every page whose snippets changed.
+    if not abbreviations.exists() or abbreviations.read_text(encoding="utf-8") != text:
+        abbreviations.write_text(text, encoding="utf-8")
     env.conf["extra"]["lesson_index"] = _lesson_index(catalog, env.conf["use_directory_urls"])
 
     def url_for(target: str) -> str:
@@ -42,6 +46,7 @@ def define_env(env: Any) -> None:
     env.macro(lambda area: render.lesson_list(catalog, area, url_for), "lesson_list")
     env.macro(lambda: render.area_cards(catalog, url_for), "area_cards")
     env.macro(lambda: render.glossary(catalog, url_for), "glossary")
+    env.macro(lambda: topics_page.topics_index(catalog, url_for), "topics_index")
     env.macro(lambda area, level=None: hiring.skills_matrix(catalog, area, url_for, level), "skills_matrix")
     env.macro(lambda area: hiring.self_assessment(catalog, area), "self_assessment")
     env.macro(lambda area, level=None: hiring.question_bank(catalog, area, url_for, level), "question_bank")
@@ -52,15 +57,7 @@ def define_env(env: Any) -> None:
     env.macro(lambda: progress.path_list(catalog, url_for), "path_list")
     env.macro(lambda name: progress.learning_path(catalog, name, url_for), "learning_path")
     env.macro(lambda: print_edition.table_of_contents(catalog), "print_contents")
-    env.macro(
-        lambda: print_edition.print_edition(
-            catalog,
-            Path(env.conf["docs_dir"]),
-            lambda text: env.render(text, force_rendering=True),
-            posixpath.dirname(env.page.file.src_uri) if env.page else "",
-        ),
-        "print_edition",
-    )
+    env.macro(lambda: print_edition.print_edition(catalog), "print_edition")
     env.variables["catalog"] = catalog
 
 

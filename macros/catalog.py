@@ -6,6 +6,7 @@ raises one `SourceError` listing every problem found.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from macros.errors import SourceError, SourceProblem, field_path
-from macros.lessons import Lesson, load_lessons
+from macros.lessons import Lesson, Section, lesson_sections, load_lessons
 from macros.schema import (
     DATASETS,
     Checklist,
@@ -24,6 +25,8 @@ from macros.schema import (
     QuestionBank,
     SkillsFile,
     Term,
+    TopicInventory,
+    name_key,
 )
 from macros.validation import problems_from_validation
 from macros.yaml_source import LineMap, line_for, load_yaml
@@ -38,6 +41,9 @@ class Catalog:
     glossary: list[Term] = field(default_factory=list)
     questions: dict[str, QuestionBank] = field(default_factory=dict)
     paths: dict[str, LearningPath] = field(default_factory=dict)
+    topics: TopicInventory | None = None
+    # The lesson section behind each `area/lesson#anchor` the topics name, for the A-Z page.
+    topic_sections: dict[str, Section] = field(default_factory=dict)
 
 
 @dataclass
@@ -88,6 +94,10 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
         catalog.questions[item.model.area] = item.model  # type: ignore[attr-defined]
     for item in loaded["paths/*.yml"]:
         catalog.paths[item.model.id] = item.model  # type: ignore[attr-defined]
+    for item in loaded["topics.yml"]:
+        catalog.topics = item.model  # type: ignore[assignment]
+        known = {area.id for area in skills.areas}
+        problems.extend(_topic_problems(item, known, lessons, docs_dir, lesson_problems, catalog.topic_sections))
 
     known_areas = {area.id for area in skills.areas}
     for items in loaded.values():
@@ -185,3 +195,52 @@ def _glossary_duplicates(files: list[_Loaded]) -> list[SourceProblem]:
                 else:
                     seen[(what, key)] = here
     return problems
+
+
+def _topic_problems(
+    item: _Loaded,
+    known_areas: set[str],
+    lessons: dict[str, Lesson],
+    docs_dir: Path,
+    lesson_problems: list[SourceProblem],
+    resolved: dict[str, Section],
+) -> Iterator[SourceProblem]:
+    """Each topic's area exists, and each of its sections is an h2 or h3 whose heading names the topic.
+
+    Sections that pass are recorded in `resolved`, keyed by the reference as written.
+    """
+    inventory: TopicInventory = item.model  # type: ignore[assignment]
+    sections_of: dict[str, dict[str, Section]] = {}
+
+    def problem(loc: tuple[str | int, ...], message: str) -> SourceProblem:
+        return SourceProblem(item.source, line_for(item.lines, loc), field_path(loc), message)
+
+    for t, topic in enumerate(inventory.topics):
+        if topic.area not in known_areas:
+            yield problem(("topics", t, "area"), f"unknown area '{topic.area}' (areas are listed in data/skills.yml)")
+        keys = [name_key(name) for name in topic.names()]
+        for n, target in enumerate(topic.sections):
+            loc = ("topics", t, "sections", n)
+            ref, anchor = target.split("#", 1)
+            if ref not in lessons:
+                if not _area_has_problem(ref, lesson_problems):
+                    yield problem(loc, f"no lesson '{ref}' (expected docs/{ref}.md)")
+                continue
+            if ref not in sections_of:
+                found = lesson_sections(docs_dir / f"{ref}.md")
+                sections_of[ref] = {s.anchor: s for s in found if s.level in (2, 3)}
+            section = sections_of[ref].get(anchor)
+            if section is None:
+                near = difflib.get_close_matches(anchor, list(sections_of[ref]), n=1)
+                hint = f" (did you mean '#{near[0]}'?)" if near else ""
+                yield problem(loc, f"no h2 or h3 heading with anchor '#{anchor}' in docs/{ref}.md{hint}")
+                continue
+            heading = f" {name_key(section.text)} "
+            if not any(key and f" {key} " in heading for key in keys):
+                yield problem(
+                    loc,
+                    f"the heading '{section.text}' (docs/{ref}.md:{section.line}) does not name the topic: "
+                    "it must contain the title or one of the aliases",
+                )
+            else:
+                resolved[target] = section

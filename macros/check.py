@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         f"OK: {len(catalog.skills.areas)} areas, {len(catalog.lessons)} lessons, "
         f"{len(catalog.checklists)} checklists, {len(catalog.comparisons)} comparisons, "
         f"{len(catalog.glossary)} glossary terms, {len(catalog.questions)} question banks, "
-        f"{len(catalog.paths)} learning paths"
+        f"{len(catalog.paths)} learning paths, {len(catalog.topics.topics) if catalog.topics else 0} topics"
     )
     return 0
 

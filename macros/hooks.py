@@ -1,6 +1,7 @@
-"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): build steps on the rendered HTML of each page.
+"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): build steps on the rendered HTML of pages.
 
-Five jobs, on diagrams and code blocks:
+The print edition is filled in once every page is rendered (`on_env`; see macros/print_edition.py).
+Four jobs on every page's code blocks, and one on the print edition's:
 
 - Mermaid blocks become inline SVG drawn at build time from the cache in diagrams/ (macros/diagrams.py),
   so no page runs mermaid. They stay out of the search index, like code.
@@ -24,6 +25,7 @@ Five jobs, on diagrams and code blocks:
   that can scroll sideways gets what that script would give it: `tabindex="0"`, so a keyboard can reach
   and scroll it, plus a name (WCAG 2.1.1, axe `scrollable-region-focusable`). Whether a block scrolls
   depends on the screen, so the build marks every block with a line too long for the narrowest screen.
+  The edition's blocks are its lessons' blocks, so this runs once the edition is filled in (`on_env`).
 """
 
 from __future__ import annotations
@@ -44,8 +46,13 @@ log = logging.getLogger("mkdocs.hooks.diagrams")
 # <div class="language-python highlight"><span class="filename">app.py</span><pre><span></span><code>...
 _CODE_BLOCK = re.compile(
     r'(?P<div><div class="(?:language-[\w+#.-]+ )?highlight")>'
-    r'(?P<pre>(?:<span class="filename">(?P<title>[^<]*)</span>)?<pre[^>]*>(?:<span></span>)?)'
-    r"<code(?P<code_attributes>[^>]*)>(?P<code>.*?)</code>",
+    r'(?P<pre>(?:<span class="filename">[^<]*</span>)?<pre[^>]*>(?:<span></span>)?)<code'
+)
+# A code block's <code> once prepared, with the block's title if it has one, and its copy button unless
+# the print edition has taken it out.
+_PREPARED_CODE = re.compile(
+    r'(?:<span class="filename">(?P<title>[^<]*)</span>)?<pre[^>]*>(?:<span></span>)?'
+    r'(?:<nav class="md-code__nav bs-code-actions"[^>]*>.*?</nav>)?<code(?P<attributes>[^>]*)>(?P<code>.*?)</code>',
     re.S,
 )
 # Templates whose pages run none of Material's script (see overrides/print.html).
@@ -61,40 +68,48 @@ _mode = "build"
 _diagrams: Any = None
 
 
+def _code_block(match: re.Match[str], numbers: Iterator[int]) -> str:
+    number = next(numbers)
+    block_id = f"bs-code-{number}"
+    return (
+        f'{match["div"]} id="{block_id}" data-search-exclude>{match["pre"]}'
+        f'<nav class="md-code__nav bs-code-actions" aria-label="Actions for code block {number}">'
+        f'<button type="button" class="md-code__button" title="Copy to clipboard" data-md-type="copy"'
+        f' data-clipboard-target="#{block_id} code"></button></nav><code'
+    )
+
+
+def prepare_code_blocks(html: str) -> str:
+    """Give every code block its copy button, drop spans that style nothing, keep code out of the index."""
+    numbers = itertools.count(1)
+    html = _CODE_BLOCK.sub(lambda match: _code_block(match, numbers), html)
+    return _PLAIN_TOKEN.sub(r"\1", html)
+
+
 def _is_wide(code: str) -> bool:
     lines = html_text.unescape(_TAG.sub("", code)).expandtabs(8).splitlines()
     return max(map(len, lines), default=0) > _NARROWEST_FIT
 
 
-def _scrollable_code_attributes(number: int, title: str | None) -> str:
-    # `code` may not carry a name itself (its role forbids one), so the scrolling box is a named region.
-    name = f"Code block {number}" + (f": {html_text.unescape(title)}" if title else "")
-    return f' tabindex="0" role="region" aria-label="{html_text.escape(name)}"'
+def focus_wide_code_blocks(html: str) -> str:
+    """Make each prepared code block too wide for a phone reachable by keyboard, and name it.
 
-
-def _code_block(match: re.Match[str], numbers: Iterator[int], *, focusable_when_wide: bool) -> str:
-    number = next(numbers)
-    block_id = f"bs-code-{number}"
-    focusable = focusable_when_wide and _is_wide(match["code"])
-    attributes = _scrollable_code_attributes(number, match["title"]) if focusable else ""
-    return (
-        f'{match["div"]} id="{block_id}" data-search-exclude>{match["pre"]}'
-        f'<nav class="md-code__nav bs-code-actions" aria-label="Actions for code block {number}">'
-        f'<button type="button" class="md-code__button" title="Copy to clipboard" data-md-type="copy"'
-        f' data-clipboard-target="#{block_id} code"></button></nav>'
-        f"<code{match['code_attributes']}{attributes}>{match['code']}</code>"
-    )
-
-
-def prepare_code_blocks(html: str, *, focusable_when_wide: bool = False) -> str:
-    """Give every code block its copy button, drop spans that style nothing, keep code out of the index.
-
-    With `focusable_when_wide`, for pages without Material's script, blocks that can scroll sideways are
-    made reachable by keyboard and named.
+    `code` may not carry a name itself (its role forbids one), so the scrolling box becomes a named
+    region: "Code block N" in page order, with the block's title when it has one.
     """
     numbers = itertools.count(1)
-    html = _CODE_BLOCK.sub(lambda match: _code_block(match, numbers, focusable_when_wide=focusable_when_wide), html)
-    return _PLAIN_TOKEN.sub(r"\1", html)
+
+    def focus(match: re.Match[str]) -> str:
+        number = next(numbers)
+        if not _is_wide(match["code"]) or "tabindex" in match["attributes"]:
+            return match[0]
+        title = match["title"]
+        name = f"Code block {number}" + (f": {html_text.unescape(title)}" if title else "")
+        attributes = f' tabindex="0" role="region" aria-label="{html_text.escape(name)}"'
+        cut = match.end("attributes") - match.start()  # just before the <code> tag's ">"
+        return match[0][:cut] + attributes + match[0][cut:]
+
+    return _PREPARED_CODE.sub(focus, html)
 
 
 def on_startup(command: str, **kwargs: Any) -> None:
@@ -112,8 +127,7 @@ def on_pre_build(**kwargs: Any) -> None:
 
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
     preview = get_relative_url("assets/javascripts/diagram-preview.js", page.url)
-    html = _diagrams.page(html, page.file.src_uri, preview)
-    return prepare_code_blocks(html, focusable_when_wide=page.meta.get("template") in _WITHOUT_THEME_SCRIPT)
+    return prepare_code_blocks(_diagrams.page(html, page.file.src_uri, preview))
 
 
 def on_post_build(**kwargs: Any) -> None:
@@ -122,3 +136,26 @@ def on_post_build(**kwargs: Any) -> None:
         log.info("drew %d diagram(s) into diagrams/: commit them", len(_diagrams.drawn))
     if removed:
         log.info("removed %d unused diagram(s) from diagrams/", len(removed))
+
+
+def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
+    """Fill the print edition's slots with the lessons' HTML, now that every page has been converted."""
+    # MkDocs loads this file by path; the macros plugin has imported the `macros` package by now.
+    from macros.print_edition import fill_slots, lesson_refs_in
+
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or not page.content:
+            continue
+        refs = lesson_refs_in(page.content)
+        if refs:
+            lessons = {ref: _rendered(files, ref) for ref in refs}
+            page.content = fill_slots(page.content, file.url, lessons)
+        if page.meta.get("template") in _WITHOUT_THEME_SCRIPT:
+            page.content = focus_wide_code_blocks(page.content)
+    return env
+
+
+def _rendered(files: Any, ref: str) -> tuple[str, str]:
+    file = files.get_file_from_path(f"{ref}.md")
+    return file.url, file.page.content

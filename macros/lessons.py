@@ -6,12 +6,14 @@ Every Markdown file directly inside a skill area's folder, except its `index.md`
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
+import markdown
 import yaml
 from pydantic import Field, StringConstraints, ValidationError
 
@@ -90,6 +92,58 @@ def headings(body: str, first_line: int) -> list[tuple[int, str, int]]:
             if match:
                 found.append((len(match.group(1)), match.group(2), number))
     return found
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading as the built page shows it: plain text and the id its permalink points at."""
+
+    level: int
+    text: str
+    anchor: str
+    line: int
+
+
+# The Markdown extensions that decide a heading's id: toc makes it (with its default slugify, as
+# mkdocs.yml configures it; tests/test_topics.py pins that) and attr_list lets `{#id}` override it.
+_ANCHOR_EXTENSIONS = ("toc", "attr_list")
+
+
+def sections(body: str, first_line: int) -> list[Section]:
+    """Every heading outside fenced code, with the anchor the build gives it.
+
+    Only the heading lines are rendered, in order, so inline markup (`code`, links, entities) is
+    reduced to text and repeated headings get `_1`, `_2` suffixes exactly as on the page.
+    """
+    found = headings(body, first_line)
+    lines = body.splitlines()
+    source = []
+    for _level, _text, number in found:
+        match = _HEADING.match(lines[number - first_line])
+        assert match is not None  # `headings` matched this very line
+        source.append(f"{match.group(1)} {match.group(2)} {match.group(3) or ''}".rstrip())
+    converter = markdown.Markdown(extensions=list(_ANCHOR_EXTENSIONS))
+    converter.convert("\n\n".join(source))
+    tokens = list(_flatten(converter.toc_tokens))  # type: ignore[attr-defined]
+    return [
+        Section(level, html.unescape(token["name"]), token["id"], number)
+        for (level, _text, number), token in zip(found, tokens, strict=True)
+    ]
+
+
+def _flatten(tokens: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for token in tokens:
+        yield token
+        yield from _flatten(token["children"])
+
+
+def lesson_sections(path: Path) -> list[Section]:
+    """The headings of a lesson file (front matter skipped), with their anchors."""
+    parts = split_front_matter(path.read_text(encoding="utf-8"))
+    if parts is None:
+        return []
+    _front, body, body_line = parts
+    return sections(body, body_line)
 
 
 def section_text(body: str, title: str) -> str:

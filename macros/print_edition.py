@@ -1,105 +1,164 @@
-"""The print edition: every lesson, in navigation order, as one Markdown page.
+"""The print edition: every lesson, in navigation order, on one page.
 
-Each lesson's source is included with its headings moved down one level (the edition has one h1) and its
-links rewritten for the print page: a link to another lesson becomes a link to that lesson's section of
-the edition, any other link to a docs page is re-pointed relative to the print page. The page's own
-Markdown pipeline then handles snippets, admonitions and abbreviations as it does for the lesson itself.
+The edition is assembled from the HTML each lesson already rendered for its own page. Converting every
+lesson's Markdown a second time for this page was half of the whole build; now each lesson is converted
+once. Two steps:
+
+1. The `print_edition` macro lays out the skeleton while the print page renders: an h2 per skill area and,
+   per lesson, an anchored h3 title, its facts and objectives (escaped front matter) and an empty slot.
+2. After every page is converted, `fill_slots` (called from the `on_env` hook in macros/hooks.py) puts
+   each lesson's HTML into its slot, rewritten for its new place:
+   - headings move down two levels (the edition's h1 > area h2 > lesson h3 sit above them), and the
+     lesson's own h1 is dropped (the h3 title replaces it);
+   - ids are prefixed with the lesson's anchor, since every lesson has a "why-it-matters", and so is every
+     reference to them (`href="#…"`, `for`, `aria-*`, SVG `url(#…)` and `<style>` selectors);
+   - a link to another lesson points at that lesson's part of this page (at the same heading, when the
+     link names one); other relative links and images are re-pointed from the print page's URL;
+   - code blocks lose their copy buttons: the print page runs no script that could copy.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Mapping
 
 from macros.catalog import Catalog
-from macros.lessons import Lesson, fenced_lines, split_front_matter
+from macros.html import esc, tag
+from macros.lessons import Lesson
 
-# Inline Markdown links and images whose target is a relative .md path, with an optional #fragment.
-MD_LINK = re.compile(r"(!?\[[^\]]*\]\()([^)\s#]+\.md)(#[^)\s]*)?(\s+\"[^\"]*\")?\)")
+# The empty element the skeleton leaves for a lesson's HTML.
+_SLOT = re.compile(r'<div class="bs-print-slot" data-print-lesson="(?P<ref>[a-z0-9-]+/[a-z0-9-]+)"></div>')
 
-Render = Callable[[str], str]  # runs a lesson's macros (mkdocs-macros' Jinja environment)
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+_FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.S)
+_COPY_BUTTONS = re.compile(r'<nav class="md-code__nav bs-code-actions"[^>]*>.*?</nav>', re.S)
+# Attribute names start after a space (or `xlink:`), never inside a longer name such as `data-id`.
+_ID_ATTRIBUTE = re.compile(r'(?<![\w-])(id|for)="([^"]+)"')
+_ID_LIST_ATTRIBUTE = re.compile(r'(?<![\w-])(aria-labelledby|aria-describedby|aria-controls|aria-owns)="([^"]+)"')
+# Tabbed blocks group their radio buttons by name: names must not be shared with another lesson's tabs.
+_TAB_GROUP = re.compile(r'(?<![\w-])name="(__tabbed_[^"]*)"')
+_URL_ATTRIBUTE = re.compile(r'(?<![\w-])(href|src|data-clipboard-target)="([^"]*)"')
+_SVG_REFERENCE = re.compile(r"url\(#([^)\s]+)\)")
+_STYLE_BLOCK = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.S)
+_CSS_ID = re.compile(r"#([A-Za-z_][\w-]*)")
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.I)
 
 
 def lesson_anchor(ref: str) -> str:
     return "lesson-" + ref.replace("/", "-")
 
 
-def print_edition(catalog: Catalog, docs_dir: Path, render_macros: Render, page_dir: str) -> str:
-    parts = []
-    for area in catalog.skills.areas:
-        lessons = [lesson for lesson in catalog.lessons.values() if lesson.area == area.id]
-        if not lessons:
-            continue
-        parts.append(f"## {area.title} {{#area-{area.id}}}\n")
-        parts.extend(_lesson_section(lesson, catalog, docs_dir, render_macros, page_dir) for lesson in lessons)
-    return "\n\n".join(parts)
-
-
-def table_of_contents(catalog: Catalog) -> str:
-    lines = []
+def _lessons_by_area(catalog: Catalog) -> list[tuple[str, str, list[Lesson]]]:
+    grouped = []
     for area in catalog.skills.areas:
         lessons = [lesson for lesson in catalog.lessons.values() if lesson.area == area.id]
         if lessons:
-            lines.append(f"- [{area.title}](#area-{area.id})")
-            lines.extend(f"    - [{lesson.meta.title}](#{lesson_anchor(lesson.ref)})" for lesson in lessons)
-    return "\n".join(lines)
+            grouped.append((area.id, area.title, lessons))
+    return grouped
 
 
-def _lesson_section(lesson: Lesson, catalog: Catalog, docs_dir: Path, render_macros: Render, page_dir: str) -> str:
-    text = (docs_dir / f"{lesson.ref}.md").read_text(encoding="utf-8")
-    split = split_front_matter(text)
-    body = split[1] if split else text
-    # A lesson that turned macros off (to show Jinja-like code) is included as written.
-    rendered = body if lesson.meta.render_macros is False else render_macros(body)
-    lesson_dir = posixpath.dirname(lesson.ref)
-    rewritten = _rewrite_links(rendered, lesson_dir, page_dir, set(catalog.lessons))
-    demoted = _demote_headings(rewritten, lesson)
-    objectives = "\n".join(f"- {objective}" for objective in lesson.meta.objectives)
-    facts = f"*{lesson.meta.level.capitalize()} · {lesson.meta.time} min · reviewed {lesson.meta.last_reviewed}*"
-    return f"{demoted[0]}\n\n{facts}\n\n**You will be able to**\n\n{objectives}\n\n{demoted[1]}"
+def table_of_contents(catalog: Catalog) -> str:
+    items = []
+    for area_id, area_title, lessons in _lessons_by_area(catalog):
+        links = "".join(
+            tag("li", tag("a", esc(lesson.meta.title), href=f"#{lesson_anchor(lesson.ref)}")) for lesson in lessons
+        )
+        items.append(tag("li", tag("a", esc(area_title), href=f"#area-{area_id}") + tag("ul", links)))
+    return tag("nav", tag("ul", "".join(items)), class_="bs-print-contents", aria_label="Contents")
 
 
-def _rewrite_links(text: str, lesson_dir: str, page_dir: str, lesson_refs: set[str]) -> str:
-    def replace(match: re.Match[str]) -> str:
-        opening, target, fragment, title = match.group(1), match.group(2), match.group(3) or "", match.group(4) or ""
-        if "://" in target or target.startswith("/"):
-            return match.group(0)
-        resolved = posixpath.normpath(posixpath.join(lesson_dir, target))
-        ref = resolved[: -len(".md")]
-        if ref in lesson_refs and not opening.startswith("!"):
-            # The whole lesson is on this page: point at its section (a fragment inside it may not be unique).
-            return f"{opening}#{lesson_anchor(ref)}{title})"
-        return f"{opening}{posixpath.relpath(resolved, page_dir or '.')}{fragment}{title})"
-
-    # Links may wrap across lines, so substitute over whole runs of prose, leaving fenced code alone.
-    out: list[str] = []
-    prose: list[str] = []
-    for line, is_code in fenced_lines(text):
-        if not is_code:
-            prose.append(line)
-            continue
-        if prose:
-            out.append(MD_LINK.sub(replace, "\n".join(prose)))
-            prose = []
-        out.append(line)
-    if prose:
-        out.append(MD_LINK.sub(replace, "\n".join(prose)))
-    return "\n".join(out)
+def print_edition(catalog: Catalog) -> str:
+    """The skeleton: area and lesson headings with each lesson's facts, and a slot for its body."""
+    parts = []
+    for area_id, area_title, lessons in _lessons_by_area(catalog):
+        parts.append(tag("h2", esc(area_title), id=f"area-{area_id}"))
+        parts.extend(_lesson_skeleton(lesson) for lesson in lessons)
+    return tag("div", "\n".join(parts), class_="bs-print-edition")
 
 
-def _demote_headings(text: str, lesson: Lesson) -> tuple[str, str]:
-    """(the lesson's title heading with its anchor, the rest of the body), every heading one level down."""
-    title = f"### {lesson.meta.title} {{#{lesson_anchor(lesson.ref)}}}"
-    out = []
-    dropped_h1 = False
-    for line, is_code in fenced_lines(text):
-        if not is_code and line.startswith("#"):
-            if not dropped_h1 and line.startswith("# "):
-                dropped_h1 = True  # replaced by the anchored title above
-                continue
-            if re.match(r"#{1,4} ", line):
-                line = "##" + line
-        out.append(line)
-    return title, "\n".join(out)
+def _lesson_skeleton(lesson: Lesson) -> str:
+    meta = lesson.meta
+    facts = f"{meta.level.capitalize()} · {meta.time} min · reviewed {meta.last_reviewed.isoformat()}"
+    objectives = "".join(tag("li", esc(objective)) for objective in meta.objectives)
+    return tag(
+        "section",
+        tag("h3", esc(meta.title), id=lesson_anchor(lesson.ref))
+        + tag("p", tag("em", esc(facts)))
+        + tag("p", tag("strong", "You will be able to"))
+        + tag("ul", objectives)
+        + tag("div", "", class_="bs-print-slot", data_print_lesson=lesson.ref),
+        class_="bs-print-lesson",
+    )
+
+
+def lesson_refs_in(html: str) -> list[str]:
+    """The lessons whose slots a rendered page holds (none, except on the print edition)."""
+    return [match["ref"] for match in _SLOT.finditer(html)]
+
+
+def fill_slots(edition_html: str, edition_url: str, lessons: Mapping[str, tuple[str, str]]) -> str:
+    """Put each lesson's rendered HTML into its slot.
+
+    `lessons` maps a lesson ref to (its page URL, its rendered HTML); URLs are site-relative, as MkDocs
+    gives them (`security/sql-injection/`), and so is `edition_url`.
+    """
+    lesson_urls = {posixpath.normpath(url): ref for ref, (url, _) in lessons.items()}
+
+    def fill(match: re.Match[str]) -> str:
+        ref = match["ref"]
+        url, html = lessons[ref]
+        return _relocate(html, lesson_anchor(ref), url, edition_url, lesson_urls)
+
+    return _SLOT.sub(fill, edition_html)
+
+
+def _relocate(html: str, anchor: str, page_url: str, edition_url: str, lesson_urls: Mapping[str, str]) -> str:
+    def prefixed(element_id: str) -> str:
+        return f"{anchor}--{element_id}"
+
+    html = _FIRST_H1.sub("", html, count=1)
+    html = _COPY_BUTTONS.sub("", html)
+    html = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}", html)
+    ids = {match[2] for match in _ID_ATTRIBUTE.finditer(html) if match[1] == "id"}
+    html = _ID_ATTRIBUTE.sub(lambda m: f'{m[1]}="{prefixed(m[2])}"', html)
+    html = _ID_LIST_ATTRIBUTE.sub(lambda m: f'{m[1]}="{" ".join(prefixed(i) for i in m[2].split())}"', html)
+    html = _TAB_GROUP.sub(lambda m: f'name="{prefixed(m[1])}"', html)
+    html = _SVG_REFERENCE.sub(lambda m: f"url(#{prefixed(m[1])})" if m[1] in ids else m[0], html)
+    html = _STYLE_BLOCK.sub(
+        lambda m: m[1] + _CSS_ID.sub(lambda i: f"#{prefixed(i[1])}" if i[1] in ids else i[0], m[2]) + m[3], html
+    )
+    rewrite = _url_rewriter(prefixed, page_url, edition_url, lesson_urls)
+    return _URL_ATTRIBUTE.sub(lambda m: f'{m[1]}="{rewrite(m[2])}"', html)
+
+
+def _directory(url: str) -> str:
+    """The folder a relative link on the page at `url` starts from (`a/b/` -> `a/b`, `a/b.html` -> `a`)."""
+    folder = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
+    return folder or "."
+
+
+def _url_rewriter(
+    prefixed: Callable[[str], str], page_url: str, edition_url: str, lesson_urls: Mapping[str, str]
+) -> Callable[[str], str]:
+    edition_dir, page_dir = _directory(edition_url), _directory(page_url)
+
+    def rewrite(value: str) -> str:
+        if value.startswith("#"):
+            # A fragment within the lesson (its own heading, a footnote, a code block for the copy button).
+            target, _, rest = value[1:].partition(" ")
+            return f"#{prefixed(target)}" + (f" {rest}" if rest else "")
+        if not value or _EXTERNAL.match(value):
+            return value
+        path, hash_mark, fragment = value.partition("#")
+        resolved = posixpath.normpath(posixpath.join(page_dir, path))
+        ref = lesson_urls.get(resolved)
+        if ref is not None:
+            anchor = lesson_anchor(ref)
+            return f"#{anchor}--{fragment}" if fragment else f"#{anchor}"
+        relative = posixpath.relpath(resolved, edition_dir)
+        if path.endswith("/") and not relative.endswith("/"):
+            relative += "/"
+        return relative + hash_mark + fragment
+
+    return rewrite

@@ -8,6 +8,7 @@ field (a row must fill every column, ids must be unique) live in `cross_checks`,
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Annotated, Literal
@@ -238,6 +239,79 @@ class LearningPath(Model):
                     yield ("steps", index, "requires", n), f"'{required}' comes after this step (cycle or wrong order)"
 
 
+# ---- topics.yml: the topic inventory ---------------------------------------------------------
+
+# A lesson section: `security/sql-injection#bound-parameters-keep-data-out-of-the-sql-text`.
+SectionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+#[A-Za-z0-9_-]+$")]
+
+
+def name_words(text: str) -> str:
+    """A name as words: case and punctuation do not count (`SSL/TLS` and `ssl tls` are one name)."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
+def name_key(text: str) -> str:
+    """`name_words` with each word made singular, for matching a name inside a heading."""
+    return " ".join(_singular(word) for word in name_words(text).split())
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"  # dependencies, queries, proxies
+    if word.endswith(("xes", "sses")):
+        return word[:-2]  # indexes, classes
+    if len(word) > 2 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]  # caches, tokens (applied to both sides, so `status` stays comparable)
+    return word
+
+
+class InventoryTopic(Model):
+    """One topic a learner expects, and the lesson sections (h2 or h3) that teach it."""
+
+    id: Slug
+    title: Text
+    aliases: list[Text] = Field(default_factory=list)
+    area: Slug
+    level: Level
+    sections: list[SectionRef] = Field(min_length=1)
+
+    def names(self) -> list[str]:
+        return [self.title, *self.aliases]
+
+
+class InventorySource(Model):
+    """A primary inventory the topics were drawn from; `url` is absent for an unpublished document."""
+
+    title: Text
+    url: HttpsUrl | None = None
+
+
+class TopicInventory(Model):
+    last_reviewed: dt.date
+    sources: list[InventorySource] = Field(min_length=1)
+    topics: list[InventoryTopic] = Field(min_length=1)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        yield from _duplicates(
+            (t.id for t in self.topics), (("topics", i, "id") for i in range(len(self.topics))), "topic id"
+        )
+        # Every title and alias names one topic only, so search and the A-Z page never send a
+        # reader to two places for the same word.
+        owner: dict[str, tuple[int, str]] = {}
+        for index, topic in enumerate(self.topics):
+            for n, name in enumerate(topic.names()):
+                loc = ("topics", index, "title") if n == 0 else ("topics", index, "aliases", n - 1)
+                key = name_words(name)
+                if key in owner:
+                    other, other_name = owner[key]
+                    if other == index:
+                        yield loc, f"'{name}' repeats '{other_name}' of this topic"
+                    else:
+                        yield loc, f"'{name}' is already a name of topic '{self.topics[other].id}'"
+                else:
+                    owner[key] = (index, name)
+
+
 # Which model validates which files, by glob under data/.
 DATASETS: dict[str, type[Model]] = {
     "skills.yml": SkillsFile,
@@ -246,4 +320,5 @@ DATASETS: dict[str, type[Model]] = {
     "glossary/*.yml": GlossaryFile,
     "questions/*.yml": QuestionBank,
     "paths/*.yml": LearningPath,
+    "topics.yml": TopicInventory,
 }

@@ -7,7 +7,8 @@ Two sources of British forms:
 
 Not checked, because renaming them would break something or misquote someone: URLs, inline and fenced
 code, Jinja expressions, identifiers and paths (anything joined by `_`, `/` or a file extension),
-words in capitals (MITRE), and the quoted titles of external sources listed in `QUOTED_TITLES`.
+words in capitals (MITRE), the quoted titles of external sources listed in `QUOTED_TITLES`, and search
+aliases (data/topics.yml lists British spellings so that readers who type them still find the topic).
 
 Run `python -m tests.spelling` to list every finding as `file:line: british -> us`.
 """
@@ -78,6 +79,7 @@ MASKS = [
     re.compile(r"[\w.-]*(?:_|/|\.(?:py|md|yml|yaml|js|css|html|sql|json|go|rb|java|rs|ts))[\w./-]*"),
     re.compile(r"--8<--.*"),
     re.compile(r"^[\s-]*id: \S+", re.M),  # data ids name their files: `specialised-stores.yml`
+    re.compile(r"\baliases: \[[^\]]*\]"),  # search aliases list British spellings on purpose (data/topics.yml)
 ]
 
 

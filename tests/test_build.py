@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, copy_project, run_build
 
 
 def test_strict_build_has_no_warnings(built_site: Path) -> None:
@@ -33,11 +33,24 @@ def _digest(site: Path) -> dict[str, str]:
     }
 
 
-def test_build_is_reproducible(built_site: Path, tmp_path: Path) -> None:
-    second = tmp_path / "again"
-    result = run_build(ROOT, second)
-    assert result.returncode == 0, result.stderr
-    first_digest, second_digest = _digest(built_site), _digest(second)
+def _assert_same(first: Path, second: Path, what: str) -> None:
+    first_digest, second_digest = _digest(first), _digest(second)
     assert first_digest.keys() == second_digest.keys()
     changed = [name for name in first_digest if first_digest[name] != second_digest[name]]
-    assert changed == [], f"files differ between two builds: {changed[:10]}"
+    assert changed == [], f"files differ between {what}: {changed[:10]}"
+
+
+def test_build_is_reproducible_and_a_cached_build_equals_a_cold_one(built_site: Path, tmp_path: Path) -> None:
+    # The first build left the highlight cache in .cache/, so this one is warm.
+    warm = tmp_path / "warm"
+    result = run_build(ROOT, warm)
+    assert result.returncode == 0, result.stderr
+    _assert_same(built_site, warm, "two builds")
+    # A copy of the sources has no .cache/ at all: everything is highlighted afresh.
+    cold_project = copy_project(tmp_path / "cold-project")
+    assert not (cold_project / ".cache").exists()
+    cold = tmp_path / "cold"
+    result = run_build(cold_project, cold)
+    assert result.returncode == 0, result.stderr
+    assert (cold_project / ".cache" / "highlight.json").exists()
+    _assert_same(cold, warm, "a cold build and a cached one")

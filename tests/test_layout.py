@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from macros.hooks import prepare_code_blocks
+from macros.hooks import focus_wide_code_blocks, prepare_code_blocks
 from tests.browser import chromium, serve
 from tests.site_audit import site_base_path
 
@@ -22,10 +22,11 @@ BLOCKS = (
 
 
 def test_wide_code_blocks_are_focusable_and_named_where_the_theme_script_does_not_run() -> None:
-    prepared = prepare_code_blocks(BLOCKS, focusable_when_wide=True)
+    focused = focus_wide_code_blocks(prepare_code_blocks(BLOCKS))
     # The title is contributor text: it reaches the attribute escaped, once.
-    assert '<code tabindex="0" role="region" aria-label="Code block 1: a &lt;&quot;b&quot;&gt;.py">' in prepared
-    assert "<code>short = 1" in prepared and prepared.count("tabindex") == 1
+    assert '<code tabindex="0" role="region" aria-label="Code block 1: a &lt;&quot;b&quot;&gt;.py">' in focused
+    assert "<code>short = 1" in focused and focused.count("tabindex") == 1
+    assert focus_wide_code_blocks(focused) == focused  # applied twice, nothing changes
 
 
 def test_pages_with_the_theme_script_leave_focus_to_it() -> None:

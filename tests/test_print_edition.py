@@ -1,42 +1,90 @@
-"""The print edition rewrites each lesson for one page: links, headings and anchors."""
+"""The print edition puts each lesson's rendered HTML on one page: links, headings and ids rewritten."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 from macros.catalog import load_catalog
-from macros.print_edition import _demote_headings, _rewrite_links, lesson_anchor
+from macros.print_edition import fill_slots, lesson_anchor, print_edition
 from tests.conftest import ROOT
 
-LESSONS = {"communication/design-docs-and-adrs", "security/encryption-at-rest"}
+SLOT = '<div class="bs-print-slot" data-print-lesson="{ref}"></div>'
+LESSON = """<h1 id="adrs">Design docs</h1>
+<h2 id="why-it-matters">Why it matters</h2>
+<p>See <a href="../../security/encryption-at-rest/#kms">keys</a>, <a href="../../security/encryption-at-rest/">the
+lesson</a>, <a href="../">the area</a>, <a href="../../glossary/#term-adr">ADR</a>, <a href="#fn:1">1</a>
+and <a href="https://example.org/a/">the web</a>.</p>
+<h3 id="deeper">Deeper</h3><img src="../../assets/x.svg" alt="">
+<div class="highlight" id="bs-code-1"><nav class="md-code__nav bs-code-actions" aria-label="Actions for code block 1">
+<button data-clipboard-target="#bs-code-1 code"></button></nav>
+<pre><code>&lt;h2 href=&quot;#x&quot;&gt;</code></pre></div>
+<input id="__tabbed_1_1" name="__tabbed_1" type="radio"><label for="__tabbed_1_1">Python</label>
+<svg id="d1" data-id="S" aria-labelledby="d1-title"><title id="d1-title">A</title><style>#d1 .node{fill:#fff}</style>
+<path marker-end="url(#d1-arrow)"/><marker id="d1-arrow"/></svg>"""
+LESSONS = {
+    "communication/design-docs-and-adrs": ("communication/design-docs-and-adrs/", LESSON),
+    "security/encryption-at-rest": ("security/encryption-at-rest/", '<h1 id="t">T</h1><h2 id="kms">KMS</h2>'),
+}
 
 
-def test_links_to_lessons_point_inside_the_page_even_when_wrapped() -> None:
-    text = "See [the design\nlesson](design-docs-and-adrs.md#adrs) and [keys](../security/encryption-at-rest.md#kms)."
-    rewritten = _rewrite_links(text, "communication", "", LESSONS)
-    assert "(#lesson-communication-design-docs-and-adrs)" in rewritten
-    assert "(#lesson-security-encryption-at-rest)" in rewritten
+def _filled() -> str:
+    slots = "".join(SLOT.format(ref=ref) for ref in LESSONS)
+    return fill_slots(slots, "print/", LESSONS)
 
 
-def test_other_pages_are_re_pointed_from_the_print_page_and_code_is_untouched() -> None:
-    text = "[area](index.md#lessons)\n```md\n[kept](index.md)\n```\n[web](https://example.org/a.md)"
-    rewritten = _rewrite_links(text, "security", "", LESSONS)
-    assert "[area](security/index.md#lessons)" in rewritten
-    assert "[kept](index.md)" in rewritten
-    assert "[web](https://example.org/a.md)" in rewritten
+def test_links_to_lessons_point_inside_the_page_and_others_are_re_pointed() -> None:
+    html = _filled()
+    here, there = lesson_anchor("communication/design-docs-and-adrs"), lesson_anchor("security/encryption-at-rest")
+    assert f'href="#{there}--kms"' in html
+    assert f'href="#{there}"' in html
+    assert 'href="../communication/"' in html
+    assert 'href="../glossary/#term-adr"' in html
+    assert f'href="#{here}--fn:1"' in html
+    assert 'href="https://example.org/a/"' in html
+    assert 'src="../assets/x.svg"' in html
 
 
-def test_headings_move_down_one_level_outside_code(tmp_path: Path) -> None:
+def test_headings_move_down_two_levels_and_the_lesson_title_is_dropped() -> None:
+    html = _filled()
+    assert "<h1" not in html
+    assert "<h4 " in html and "Why it matters</h4>" in html
+    assert "<h5 " in html and "Deeper</h5>" in html
+
+
+def test_ids_and_every_reference_to_them_are_prefixed_and_code_text_is_untouched() -> None:
+    html = _filled()
+    here = lesson_anchor("communication/design-docs-and-adrs")
+    for expected in (
+        f'id="{here}--why-it-matters"',
+        f'id="{here}--__tabbed_1_1"',
+        f'for="{here}--__tabbed_1_1"',
+        f'name="{here}--__tabbed_1"',
+        f'aria-labelledby="{here}--d1-title"',
+        f"url(#{here}--d1-arrow)",
+        f"#{here}--d1 .node{{fill:#fff}}",
+    ):
+        assert expected in html, expected
+    assert "&lt;h2 href=&quot;#x&quot;&gt;" in html
+    assert 'data-id="S"' in html  # not an id: mermaid's own bookkeeping
+    assert "bs-code-actions" not in html  # no script on the print page can copy
+
+
+def test_skeleton_escapes_front_matter_text() -> None:
     catalog = load_catalog(ROOT)
-    lesson = catalog.lessons["security/sql-injection"]
-    title, body = _demote_headings("# Title\n## Why it matters\n```sh\n# a comment\n```\n### Deeper", lesson)
-    assert title.endswith("{#" + lesson_anchor(lesson.ref) + "}")
-    assert "#### Why it matters" in body and "##### Deeper" in body
-    assert "\n# a comment\n" in body
+    html = print_edition(catalog)
+    assert html.count('class="bs-print-slot"') == len(catalog.lessons)
+    assert "<script" not in html
 
 
-def test_built_edition_has_every_lesson_once(built_site: Path) -> None:
+def test_built_edition_has_every_lesson_once_and_every_link_lands(built_site: Path) -> None:
     catalog = load_catalog(ROOT)
     html = (built_site / "print" / "index.html").read_text(encoding="utf-8")
     for ref in catalog.lessons:
         assert html.count(f'id="{lesson_anchor(ref)}"') == 1, ref
+    assert 'class="bs-print-slot"' not in html, "a slot was left empty"
+    ids = Counter(re.findall(r'(?<![\w-])id="([^"]+)"', html))
+    assert [element_id for element_id, count in ids.items() if count > 1] == []
+    missing = {target for target in re.findall(r'href="#([^"]+)"', html) if target not in ids}
+    assert missing == set()

@@ -1,0 +1,163 @@
+"""Build speed for `make bench`: full builds cold and warm, the cost of macros, stock Material on the same
+Markdown, and how long `make serve` takes from saving a file to showing the change in Chromium.
+
+"Cold" is a build with no `.cache/` (the state of a fresh clone or CI); "warm" reuses `.cache/` from the
+build before it (a contributor's machine).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import yaml
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import build_env
+from tests.site_audit import site_base_path
+
+RELOAD_RUNS = 5
+
+
+def build(project: Path, site: Path, *, strict: bool = True, config: str = "mkdocs.yml") -> float:
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site), "-f", config]
+    if strict:
+        command.append("--strict")
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=project, env=build_env(), capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def cold_and_warm(project: Path, site: Path, runs: int = 3, **kwargs: object) -> tuple[float, float]:
+    """Best of `runs` cold builds (cache removed first) and best of `runs` warm ones."""
+    cold = []
+    for _ in range(runs):
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        cold.append(build(project, site, **kwargs))  # type: ignore[arg-type]
+    warm = [build(project, site, **kwargs) for _ in range(runs)]  # type: ignore[arg-type]
+    return min(cold), min(warm)
+
+
+def without_macros(project: Path) -> str:
+    """Write a config that builds the same pages with macro rendering off; return its file name."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    marker = "      on_undefined: strict\n"
+    assert marker in config, "mkdocs.yml's macros settings moved: update benchmarks/build_speed.py"
+    (project / "mkdocs-no-macros.yml").write_text(
+        config.replace(marker, marker + "      render_by_default: false\n"), encoding="utf-8"
+    )
+    return "mkdocs-no-macros.yml"
+
+
+def stock_material(project: Path) -> str:
+    """A plain Material site over the same Markdown: our extensions, none of our macros, hooks or overrides.
+
+    Pages keep their `{{ macro() }}` calls as text, which costs a stock build nothing; snippets resolve
+    from the same folders, so lessons include the same code.
+    """
+    ours = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    extensions = re.search(r"^markdown_extensions:\n(?:(?:  |\n).*\n?)*", ours, re.M)
+    assert extensions, "mkdocs.yml has no markdown_extensions block"
+    block = re.sub(r"\n\s+auto_append: \[[^\]]*\]", "", extensions.group(0))
+    stock = (
+        "site_name: Stock Material\n"
+        "theme:\n  name: material\n  font: false\n"
+        "plugins:\n  - search\n"
+        "validation:\n  omitted_files: ignore\n  unrecognized_links: ignore\n  anchors: ignore\n" + block
+    )
+    (project / "mkdocs-stock.yml").write_text(stock, encoding="utf-8")
+    yaml.safe_load(stock.replace("!!python/name:", ""))  # fails here, not in mkdocs, if the cut went wrong
+    return "mkdocs-stock.yml"
+
+
+# ---- edit to reload in `make serve` ---------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serving(project: Path) -> Iterator[str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=build_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise SystemExit(f"mkdocs serve stopped:\n{process.stderr.read() if process.stderr else ''}")
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+            time.sleep(0.5)
+        # mkdocs serve puts the site under site_url's path, as GitHub Pages does.
+        yield f"http://127.0.0.1:{port}{site_base_path(project / 'mkdocs.yml')}"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+Edit = tuple[str, str, str, Callable[[str, str], str]]  # name, file to edit, page that shows it, edit
+
+
+def edit_to_reload(project: Path, edits: list[Edit]) -> dict[str, list[float]]:
+    """For each edit, seconds from saving the file to Chromium showing the change, RELOAD_RUNS times.
+
+    `edit(text, marker)` returns the file's new text with `marker` in it. The page must show the marker.
+    """
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, list[float]] = {}
+    with serving(project) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            for name, file, page_path, edit in edits:
+                path = project / file
+                original = path.read_text(encoding="utf-8")
+                page = browser.new_page()
+                page.goto(base + page_path, wait_until="load")
+                times = []
+                try:
+                    for run in range(RELOAD_RUNS):
+                        marker = f"Reload marker {run} {os.getpid()}"
+                        started = time.perf_counter()
+                        path.write_text(edit(original, marker), encoding="utf-8")
+                        page.wait_for_function(
+                            "marker => document.body && document.body.innerText.includes(marker)",
+                            arg=marker,
+                            timeout=120_000,
+                            polling=25,
+                        )
+                        times.append(time.perf_counter() - started)
+                        time.sleep(1)  # let the server settle before the next save
+                finally:
+                    path.write_text(original, encoding="utf-8")
+                    page.close()
+                results[name] = times
+        finally:
+            browser.close()
+    return results
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)

@@ -1,0 +1,76 @@
+"""MkDocs hook: highlighted code is cached across builds, by a hash of everything that shapes it.
+
+Highlighting with Pygments is an eighth of a cold build (hundreds of code blocks, most of them unchanged
+from one build to the next), so pymdownx.highlight's `Highlight.highlight` is wrapped: a block whose
+source, language, options, highlighter settings and library versions were all seen before gets the
+HTML it got then. The cache is one JSON file in `.cache/`; each build writes back only the entries it
+used, so it never grows stale. A test builds the site cold and warm and compares the output byte for
+byte, and another pins the signature of the method wrapped here.
+
+Inline code and titles in HTML mode are not cached: their output holds page-specific state.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from pymdownx.highlight import Highlight
+
+CACHE_FILE = Path(".cache") / "highlight.json"
+_VERSIONS = tuple(version(package) for package in ("pygments", "pymdown-extensions", "markdown", "mkdocs-material"))
+# Highlighter settings that do not shape the HTML, or are objects rather than settings.
+_NOT_SETTINGS = {"md", "extend_pygments_lang"}
+
+_state: dict[str, Any] = {"path": None, "old": {}, "used": {}}
+_original = Highlight.highlight
+
+
+def _settings(highlighter: Highlight) -> str:
+    values = {key: repr(value) for key, value in vars(highlighter).items() if key not in _NOT_SETTINGS}
+    values["extend_pygments_lang"] = repr(sorted(getattr(highlighter, "extend_pygments_lang", {}).items()))
+    return json.dumps(values, sort_keys=True)
+
+
+@functools.wraps(_original)
+def _cached_highlight(self: Highlight, src: str, language: str, *args: Any, **kwargs: Any) -> Any:
+    inline = kwargs.get("inline", args[5] if len(args) > 5 else False)
+    if inline or self.title_mode == "html" or _state["path"] is None:
+        return _original(self, src, language, *args, **kwargs)
+    # Line spans and anchors are numbered by the block's position on the page; without them it is noise.
+    if not (self.line_spans or self.line_anchors):
+        kwargs.pop("code_block_count", None)
+    key_source = json.dumps([src, language, repr(args), repr(sorted(kwargs.items())), _settings(self), _VERSIONS])
+    key = hashlib.sha256(key_source.encode("utf-8")).hexdigest()
+    html = _state["used"].get(key) or _state["old"].get(key)
+    if html is None:
+        html = _original(self, src, language, *args, **kwargs)
+    _state["used"][key] = html
+    return html
+
+
+def on_config(config: Any, **kwargs: Any) -> Any:
+    path = Path(config["config_file_path"]).parent / CACHE_FILE
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        old = {}  # no cache yet, or a damaged one: highlight everything again
+    _state.update(path=path, old=old if isinstance(old, dict) else {}, used={})
+    Highlight.highlight = _cached_highlight  # type: ignore[method-assign]
+    return config
+
+
+def on_post_build(config: Any, **kwargs: Any) -> None:
+    path: Path = _state["path"]
+    if path is None or _state["used"] == _state["old"]:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(_state["used"], sort_keys=True), encoding="utf-8")
+    temporary.replace(path)  # atomic: a build that stops half-way leaves the old cache whole
+    _state["old"] = dict(_state["used"])
