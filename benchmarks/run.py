@@ -206,25 +206,7 @@ def search_costs(site: Path, base: str, *, keystrokes: bool = True) -> dict[str,
     """Transfer before and for search on a lesson page, and keystroke-to-results times, in Chromium."""
     box = 'input[data-md-component="search-query"]'
     with loaded_page(base + SEARCH_PAGE) as (page, urls):
-        figures = {"lesson_kb": _wire_kb(site, urls)# ---- runnable SQL (PGlite) --------------------------------------------------------------------
-
-_TIME_TO_TABLE = """async (index) => {
-  const panel = document.querySelectorAll('.bs-sql-panel')[index];
-  const output = panel.querySelector('.bs-sql-output');
-  output.replaceChildren();
-  const started = performance.now();
-  panel.querySelector('[data-sql-action=run]').click();
-  while (!output.querySelector('table, [role=alert]')) await new Promise((resolve) => setTimeout(resolve, 1));
-  return performance.now() - started;
-}"""
-
-
-def sql_practice(base: str) -> dict[str, object]:
-    """Bytes and time of the first Run, later Runs, other origins, and a second visit with the network off."""
-    from playwright.sync_api import sync_playwright
-
-    origin = urlsplit(base).netloc
-    figures: dict[str, object] = {}
+        figures = {"lesson_kb": _wire_kb(site, urls)}
         mark = len(urls)  # from the keypress that opens the search: it loads Pagefind
         page.keyboard.press("/")
         page.locator(box).wait_for(state="visible")
@@ -304,6 +286,27 @@ def search_at_scale(site: Path, extra: int, missed: list[str]) -> float:
     if extra >= 1000 and first > TARGETS["search_first_query_kb_at_1000"]:
         missed.append(f"search: first query {first} KB at {extra} synthetic lessons")
     return first
+
+
+# ---- runnable SQL (PGlite) --------------------------------------------------------------------
+
+_TIME_TO_TABLE = """async (index) => {
+  const panel = document.querySelectorAll('.bs-sql-panel')[index];
+  const output = panel.querySelector('.bs-sql-output');
+  output.replaceChildren();
+  const started = performance.now();
+  panel.querySelector('[data-sql-action=run]').click();
+  while (!output.querySelector('table, [role=alert]')) await new Promise((resolve) => setTimeout(resolve, 1));
+  return performance.now() - started;
+}"""
+
+
+def sql_practice(base: str) -> dict[str, object]:
+    """Bytes and time of the first Run, later Runs, other origins, and a second visit with the network off."""
+    from playwright.sync_api import sync_playwright
+
+    origin = urlsplit(base).netloc
+    figures: dict[str, object] = {}
     # A static host serves files already compressed: compress PGlite's files before the clock starts.
     for name in ("pglite.wasm", "pglite.data", "initdb.wasm"):
         request = urllib.request.Request(base + "assets/vendor/pglite/" + name, headers={"Accept-Encoding": "gzip"})  # noqa: S310

@@ -14,7 +14,8 @@ once. Two steps:
      reference to them (`href="#…"`, `for`, `aria-*`, SVG `url(#…)` and `<style>` selectors);
    - a link to another lesson points at that lesson's part of this page (at the same heading, when the
      link names one); other relative links and images are re-pointed from the print page's URL;
-   - code blocks lose their copy buttons: the print page runs no script that could copy.
+   - code blocks lose their copy buttons, and the page loses the scripts lessons carry: the print page
+     runs no script.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ _SLOT = re.compile(r'<div class="bs-print-slot" data-print-lesson="(?P<ref>[a-z0
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
 _FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.S)
 _COPY_BUTTONS = re.compile(r'<nav class="md-code__nav bs-code-actions"[^>]*>.*?</nav>', re.S)
+# Scripts a lesson's page carries (the SQL runner, macros/sql_practice_hooks.py): the edition runs none.
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>\s*", re.S)
 # Attribute names start after a space (or `xlink:`), never inside a longer name such as `data-id`.
 _ID_ATTRIBUTE = re.compile(r'(?<![\w-])(id|for)="([^"]+)"')
 _ID_LIST_ATTRIBUTE = re.compile(r'(?<![\w-])(aria-labelledby|aria-describedby|aria-controls|aria-owns)="([^"]+)"')
@@ -119,6 +122,7 @@ def _relocate(html: str, anchor: str, page_url: str, edition_url: str, lesson_ur
 
     html = _FIRST_H1.sub("", html, count=1)
     html = _COPY_BUTTONS.sub("", html)
+    html = _SCRIPT.sub("", html)
     html = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}", html)
     ids = {match[2] for match in _ID_ATTRIBUTE.finditer(html) if match[1] == "id"}
     html = _ID_ATTRIBUTE.sub(lambda m: f'{m[1]}="{prefixed(m[2])}"', html)

@@ -22,7 +22,8 @@ and <a href="https://example.org/a/">the web</a>.</p>
 <pre><code>&lt;h2 href=&quot;#x&quot;&gt;</code></pre></div>
 <input id="__tabbed_1_1" name="__tabbed_1" type="radio"><label for="__tabbed_1_1">Python</label>
 <svg id="d1" data-id="S" aria-labelledby="d1-title"><title id="d1-title">A</title><style>#d1 .node{fill:#fff}</style>
-<path marker-end="url(#d1-arrow)"/><marker id="d1-arrow"/></svg>"""
+<path marker-end="url(#d1-arrow)"/><marker id="d1-arrow"/></svg>
+<script defer src="../../assets/javascripts/sql-runner.js" data-sql-runner></script>"""
 LESSONS = {
     "communication/design-docs-and-adrs": ("communication/design-docs-and-adrs/", LESSON),
     "security/encryption-at-rest": ("security/encryption-at-rest/", '<h1 id="t">T</h1><h2 id="kms">KMS</h2>'),
@@ -69,6 +70,7 @@ def test_ids_and_every_reference_to_them_are_prefixed_and_code_text_is_untouched
     assert "&lt;h2 href=&quot;#x&quot;&gt;" in html
     assert 'data-id="S"' in html  # not an id: mermaid's own bookkeeping
     assert "bs-code-actions" not in html  # no script on the print page can copy
+    assert "<script" not in html
 
 
 def test_skeleton_escapes_front_matter_text() -> None:
