@@ -56,8 +56,9 @@ def define_env(env: Any) -> None:
     env.macro(lambda area: progress.next_lessons(catalog, area, url_for), "next_lessons")
     env.macro(lambda: progress.path_list(catalog, url_for), "path_list")
     env.macro(lambda name: progress.learning_path(catalog, name, url_for), "learning_path")
-    env.macro(lambda: print_edition.table_of_contents(catalog), "print_contents")
-    env.macro(lambda: print_edition.print_edition(catalog), "print_edition")
+    env.macro(lambda area=None: print_edition.table_of_contents(catalog, area), "print_contents")
+    env.macro(lambda area=None: print_edition.print_edition(catalog, area), "print_edition")
+    env.macro(lambda: print_edition.area_editions(catalog, url_for), "print_areas")
     env.variables["catalog"] = catalog
 
 
