@@ -161,3 +161,58 @@ def edit_to_reload(project: Path, edits: list[Edit]) -> dict[str, list[float]]:
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+# ---- Zensical, the successor of Material for MkDocs (a report, not a target) ----------------
+
+ZENSICAL_VENV = Path(__file__).resolve().parent / ".zensical-venv"
+
+
+def zensical_python() -> Path | None:
+    """A virtual environment with Zensical and what the macros module imports, made on first use."""
+    python = ZENSICAL_VENV / "bin" / "python"
+    if not python.exists():
+        created = subprocess.run([sys.executable, "-m", "venv", str(ZENSICAL_VENV)], capture_output=True, check=False)
+        if created.returncode != 0:
+            return None
+    packages = ["zensical", "pymdown-extensions", "pydantic", "PyYAML", "MarkupSafe", "jinja2"]
+    installed = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", *packages], capture_output=True, text=True, check=False
+    )
+    return python if installed.returncode == 0 else None
+
+
+def zensical_report(project: Path, ours: Path) -> dict[str, object]:
+    """Build the same sources with Zensical; say how long it took and which pages differ from ours."""
+    python = zensical_python()
+    if python is None:
+        return {"status": "Zensical did not install"}
+    site = project / "site"
+    started = time.perf_counter()
+    result = subprocess.run(
+        [str(python), "-m", "zensical", "build", "--clean"], cwd=project, capture_output=True, text=True, check=False
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0 or not site.exists():
+        last = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["(no output)"]
+        return {"status": "build failed", "seconds": round(elapsed, 2), "error": last[0][:300]}
+    ours_pages = {str(p.relative_to(ours)) for p in ours.rglob("index.html")}
+    theirs_pages = {str(p.relative_to(site)) for p in site.rglob("index.html")}
+    differ = sorted(
+        page for page in ours_pages & theirs_pages if _article_text(ours / page) != _article_text(site / page)
+    )
+    return {
+        "status": "built",
+        "seconds": round(elapsed, 2),
+        "pages": len(theirs_pages),
+        "only_ours": sorted(ours_pages - theirs_pages),
+        "only_zensical": sorted(theirs_pages - ours_pages),
+        "text_differs": differ,
+    }
+
+
+def _article_text(page: Path) -> str:
+    html = page.read_text(encoding="utf-8", errors="replace")
+    article = re.search(r"<article\b.*?</article>", html, re.S)
+    text = re.sub(r"<[^>]+>", " ", article.group(0) if article else html)
+    return " ".join(text.split())

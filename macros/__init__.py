@@ -1,33 +1,48 @@
 """Macros for the Backend Skills site (mkdocs-macros `module_name: macros`).
 
-Only `define_env` is used, so the module stays portable to Zensical. It loads and validates
-every data file and every lesson's front matter before any page renders, and fails the build
-with one message listing each problem by file, line and field.
+`define_env` loads and validates every data file, every lesson's front matter and every page's contract
+(`macros/contract.py`) before any page renders, and fails the build with one message listing each problem
+by file, line and field. Pages then render in a sandbox (`macros/sandbox.py`) that can call the documented
+macros and nothing else, front matter is never rendered as a template, and titles and descriptions are
+escaped before the theme puts them into HTML.
 """
 
 from __future__ import annotations
 
+import functools
+import logging
+import sys
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from macros import hiring, print_edition, progress, render, topics_page
+from macros import print_edition, render, sql_exercises
 from macros.catalog import Catalog
 from macros.catalog_cache import load_catalog_once
-from macros.errors import SourceError
+from macros.contract import prepare_snippet_root
+from macros.emoji import restrict_to_icons
+from macros.errors import SourceError, describe_error
+from macros.lessons import split_front_matter
+from macros.registry import Macro, page_macros
+from macros.sandbox import install_sandbox
 
 GENERATED_DIR = Path(".cache/generated")
+log = logging.getLogger("mkdocs.plugins.macros")
 
 
 def define_env(env: Any) -> None:
     root = Path(env.conf["config_file_path"]).parent
+    docs_dir = Path(env.conf["docs_dir"])
     try:
-        catalog = load_catalog_once(root, Path(env.conf["docs_dir"]))
+        catalog = load_catalog_once(root, docs_dir)
     except SourceError as error:
         raise PluginError(error.report()) from None
 
+    prepare_snippet_root(root)
+    restrict_to_icons(env.conf["mdx_configs"])
     generated = root / GENERATED_DIR
     generated.mkdir(parents=True, exist_ok=True)
     abbreviations = generated / "abbreviations.md"
@@ -41,25 +56,87 @@ def define_env(env: Any) -> None:
         page_url = env.page.url if getattr(env, "page", None) else ""
         return get_relative_url(_url(target, env.conf["use_directory_urls"]), page_url)
 
-    env.macro(lambda name, columns=None: render.comparison_table(catalog, name, columns), "comparison_table")
-    env.macro(lambda name, lesson=None: render.checklist(catalog, name, url_for, lesson), "checklist")
-    env.macro(lambda area: render.lesson_list(catalog, area, url_for), "lesson_list")
-    env.macro(lambda: render.area_cards(catalog, url_for), "area_cards")
-    env.macro(lambda: render.glossary(catalog, url_for), "glossary")
-    env.macro(lambda: topics_page.topics_index(catalog, url_for), "topics_index")
-    env.macro(lambda area, level=None: hiring.skills_matrix(catalog, area, url_for, level), "skills_matrix")
-    env.macro(lambda area: hiring.self_assessment(catalog, area), "self_assessment")
-    env.macro(lambda area, level=None: hiring.question_bank(catalog, area, url_for, level), "question_bank")
-    env.macro(lambda: hiring.question_counts(catalog), "question_counts")
-    env.macro(lambda: progress.progress_overview(catalog, url_for), "progress_overview")
-    env.macro(progress.transfer_controls, "progress_transfer")
-    env.macro(lambda area: progress.next_lessons(catalog, area, url_for), "next_lessons")
-    env.macro(lambda: progress.path_list(catalog, url_for), "path_list")
-    env.macro(lambda name: progress.learning_path(catalog, name, url_for), "learning_path")
-    env.macro(lambda area=None: print_edition.table_of_contents(catalog, area), "print_contents")
-    env.macro(lambda area=None: print_edition.print_edition(catalog, area), "print_edition")
-    env.macro(lambda: print_edition.area_editions(catalog, url_for), "print_areas")
-    env.variables["catalog"] = catalog
+    def print_all(area: str | None = None) -> str:
+        # The print edition is assembled from the rendered lesson pages (macros/print_edition.py): it
+        # renders no lesson's Markdown itself, so a lesson's macro error is reported against the lesson.
+        return print_edition.print_edition(catalog, area)
+
+    docs = docs_dir.relative_to(root) if docs_dir.is_relative_to(root) else docs_dir
+    documented = page_macros(catalog, url_for, print_all, sql_exercises.load_expected(root))
+    for name, macro in documented.items():
+        env.macro(_reported(name, macro, env, docs), name)
+    env.variables["documented_macros"] = set(documented)
+    # mkdocs-macros renders a page title that contains `{{` as a template; front matter is data, never code.
+    env.has_j2 = lambda text: False
+
+
+def on_pre_page_macros(env: Any) -> None:
+    install_sandbox(env, env.variables["documented_macros"])
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Titles and descriptions are plain text (schema.plain_text); escaped here, they stay text wherever the
+    theme prints them raw: the <title>, the meta description, the navigation, the search index."""
+    page = env.page
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
+            page.meta[key] = escape(page.meta[key])
+    # A title given in .nav.yml is set on the page itself and wins over the front matter's.
+    explicit = vars(page).get("title")
+    if isinstance(explicit, str) and not isinstance(explicit, Markup):
+        page.title = escape(explicit)
+
+
+_calls_in_progress = 0  # > 1 while a macro runs inside another (the print edition renders lessons)
+
+
+def _reported(name: str, macro: Macro, env: Any, docs: Path) -> Macro:
+    """A macro that, when it fails, says where in one line and stops the build (no traceback).
+
+    mkdocs-macros would print the failure with a traceback against whichever page was rendering. A call
+    made while another macro runs (a lesson's, rendered into the print edition) lets its error travel up
+    instead, so the outer macro can name the lesson file and line rather than print.md."""
+
+    @functools.wraps(macro)
+    def call(*args: Any, **kwargs: Any) -> str:
+        global _calls_in_progress
+        _calls_in_progress += 1
+        try:
+            return macro(*args, **kwargs)
+        except SourceError as error:
+            if _calls_in_progress > 1:
+                raise
+            message = error.report()
+        except Exception as error:
+            if _calls_in_progress > 1:
+                raise
+            message = f"{_calling_page(env, docs)}: {name}: {describe_error(error)}"
+        finally:
+            _calls_in_progress -= 1
+        log.error(message)
+        raise SystemExit(1)
+
+    return call
+
+
+def _calling_page(env: Any, docs: Path) -> str:
+    """`docs/page.md:line` of the template call being run, found from the Jinja frame that made it."""
+    page = getattr(env, "page", None)
+    if page is None:
+        return "?"
+    source = docs / page.file.src_uri
+    frame = sys._getframe(2)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            return f"{source}:{template.get_corresponding_lineno(frame.f_lineno) + _body_line(source) - 1}"
+        frame = frame.f_back
+    return str(source)
+
+
+def _body_line(path: Path) -> int:
+    parts = split_front_matter(path.read_text(encoding="utf-8")) if path.is_file() else None
+    return parts[2] if parts else 1
 
 
 def _url(target: str, directory_urls: bool) -> str:

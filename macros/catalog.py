@@ -23,11 +23,16 @@ from macros.schema import (
     LearningPath,
     Model,
     QuestionBank,
+    SearchVocabulary,
     SkillsFile,
+    SqlExercise,
+    SqlExerciseSet,
+    Synonym,
     Term,
     TopicInventory,
     name_key,
 )
+from macros.source_text import read_source
 from macros.validation import problems_from_validation
 from macros.yaml_source import LineMap, line_for, load_yaml
 
@@ -41,9 +46,12 @@ class Catalog:
     glossary: list[Term] = field(default_factory=list)
     questions: dict[str, QuestionBank] = field(default_factory=dict)
     paths: dict[str, LearningPath] = field(default_factory=dict)
+    synonyms: list[Synonym] = field(default_factory=list)
+    spellings: list[tuple[str, str]] = field(default_factory=list)
     topics: TopicInventory | None = None
     # The lesson section behind each `area/lesson#anchor` the topics name, for the A-Z page.
     topic_sections: dict[str, Section] = field(default_factory=dict)
+    exercises: dict[str, SqlExercise] = field(default_factory=dict)
 
 
 @dataclass
@@ -58,8 +66,10 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
     docs_dir = (docs_dir or root / "docs").resolve()
     problems: list[SourceProblem] = []
     loaded: dict[str, list[_Loaded]] = {pattern: [] for pattern in DATASETS}
+    read: set[Path] = set()
     for pattern, model in DATASETS.items():
         for path in sorted((root / "data").glob(pattern)):
+            read.add(path)
             source = str(path.relative_to(root))
             try:
                 item = _load_file(path, source, model)
@@ -73,6 +83,7 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
                         source, line_for(item.lines, ("id",)), "id", f"must match the file name '{path.stem}'"
                     )
                 )
+    problems.extend(_stray_data_files(root, read | {root / "data" / name for name in GENERATED_DATA}))
     if not loaded["skills.yml"]:
         problems.append(
             SourceProblem("data/skills.yml", 1, "(file)", "missing or invalid: the skill areas are defined here")
@@ -90,14 +101,38 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
         catalog.comparisons[item.model.id] = item.model  # type: ignore[attr-defined]
     for item in loaded["glossary/*.yml"]:
         catalog.glossary.extend(item.model.terms)  # type: ignore[attr-defined]
+    banks: dict[str, list[_Loaded]] = {}
     for item in loaded["questions/*.yml"]:
-        catalog.questions[item.model.area] = item.model  # type: ignore[attr-defined]
+        banks.setdefault(item.model.area, []).append(item)  # type: ignore[attr-defined]
+    for area_id, items in banks.items():
+        if len(items) > 1:
+            files = ", ".join(bank.source for bank in items)
+            problems.extend(
+                SourceProblem(
+                    bank.source,
+                    line_for(bank.lines, ("area",)),
+                    "area",
+                    f"area '{area_id}' has a question bank in each of {files}: keep one file per area",
+                )
+                for bank in items
+            )
+        catalog.questions[area_id] = items[0].model  # type: ignore[assignment]
     for item in loaded["paths/*.yml"]:
         catalog.paths[item.model.id] = item.model  # type: ignore[attr-defined]
+    for item in loaded["search/*.yml"]:
+        catalog.synonyms.extend(item.model.synonyms)  # type: ignore[attr-defined]
+        catalog.spellings.extend(item.model.spellings)  # type: ignore[attr-defined]
     for item in loaded["topics.yml"]:
         catalog.topics = item.model  # type: ignore[assignment]
         known = {area.id for area in skills.areas}
         problems.extend(_topic_problems(item, known, lessons, docs_dir, lesson_problems, catalog.topic_sections))
+    for item in loaded["exercises/*.yml"]:
+        for index, exercise in enumerate(item.model.exercises):  # type: ignore[attr-defined]
+            if exercise.id in catalog.exercises:
+                loc = ("exercises", index, "id")
+                message = f"exercise id '{exercise.id}' is already used by another exercise"
+                problems.append(SourceProblem(item.source, line_for(item.lines, loc), field_path(loc), message))
+            catalog.exercises[exercise.id] = exercise
 
     known_areas = {area.id for area in skills.areas}
     for items in loaded.values():
@@ -122,14 +157,29 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
     for lesson in lessons.values():
         for index, ref in enumerate(lesson.meta.prerequisites):
             if ref not in lessons:
-                problems.append(SourceProblem(lesson.source, 2, f"prerequisites[{index}]", f"no lesson '{ref}'"))
+                line = line_for(lesson.lines, ("prerequisites", index))
+                problems.append(SourceProblem(lesson.source, line, f"prerequisites[{index}]", f"no lesson '{ref}'"))
+    problems.extend(_prerequisite_cycles(lessons))
+    problems.extend(_page_problems(catalog, root, docs_dir, evaluate=not problems))
     if problems:
         raise SourceError(problems)
     return catalog
 
 
+def _page_problems(catalog: Catalog, root: Path, docs_dir: Path, evaluate: bool) -> list[SourceProblem]:
+    # Imported here: the macros render the catalog, so they import this module.
+    from macros.contract import check_pages
+    from macros.print_edition import print_edition
+    from macros.registry import page_macros
+    from macros.sql_exercises import load_expected
+
+    macros = page_macros(catalog, lambda target: target, lambda area: print_edition(catalog, area), load_expected(root))
+    sources = {lesson.source for lesson in catalog.lessons.values()}
+    return check_pages(root, docs_dir, macros, sources, evaluate)
+
+
 def _load_file(path: Path, source: str, model: type[Model]) -> _Loaded:
-    data, lines = load_yaml(path.read_text(encoding="utf-8"), source)
+    data, lines = load_yaml(read_source(path, source), source)
     if not isinstance(data, dict):
         raise SourceError([SourceProblem(source, 1, "(document)", "must be a mapping of fields")])
     try:
@@ -167,6 +217,11 @@ def _lesson_refs(model: Model) -> Iterator[tuple[tuple[str | int, ...], str]]:
     elif isinstance(model, LearningPath):
         for s, step in enumerate(model.steps):
             yield ("steps", s, "lesson"), step.lesson
+    elif isinstance(model, SearchVocabulary):
+        for i, synonym in enumerate(model.synonyms):
+            yield ("synonyms", i, "lesson"), synonym.lesson
+    elif isinstance(model, SqlExerciseSet):
+        yield ("lesson",), model.lesson
 
 
 def _area_has_problem(ref: str, lesson_problems: list[SourceProblem]) -> bool:
@@ -175,25 +230,89 @@ def _area_has_problem(ref: str, lesson_problems: list[SourceProblem]) -> bool:
 
 
 def _glossary_duplicates(files: list[_Loaded]) -> list[SourceProblem]:
+    """A name (term or abbreviation) is defined once, and no two entries share an anchor on the glossary page.
+
+    Terms and abbreviations share one namespace: a term "API" and another entry's abbreviation "API"
+    would both be `#term-api`, and hovering the abbreviation would explain the wrong one."""
     seen: dict[str, str] = {}
+    anchors: dict[str, str] = {}
     problems = []
     for item in files:
         for index, term in enumerate(item.model.terms):  # type: ignore[attr-defined]
-            for key, what in ((term.term.lower(), "term"), ((term.abbr or "").lower(), "abbr")):
+            here = f"{item.source}:{line_for(item.lines, ('terms', index))}"
+            names = {term.term.lower(): "term", (term.abbr or "").lower(): "abbr"}
+            duplicate = False
+            for key, what in names.items():
                 if not key:
                     continue
-                here = f"{item.source}:{line_for(item.lines, ('terms', index))}"
-                if (what, key) in seen:
+                if key in seen:
+                    duplicate = True
                     problems.append(
                         SourceProblem(
                             item.source,
                             line_for(item.lines, ("terms", index, what)),
                             f"terms[{index}].{what}",
-                            f"already defined at {seen[(what, key)]}",
+                            f"'{key}' is already defined at {seen[key]}",
                         )
                     )
                 else:
-                    seen[(what, key)] = here
+                    seen[key] = here
+            if term.anchor in anchors and not duplicate:
+                problems.append(
+                    SourceProblem(
+                        item.source,
+                        line_for(item.lines, ("terms", index)),
+                        f"terms[{index}]",
+                        f"its anchor #term-{term.anchor} is already used by the entry at {anchors[term.anchor]}",
+                    )
+                )
+            anchors.setdefault(term.anchor, here)
+    return problems
+
+
+# Data written by a tool rather than by hand, and read by its own module: the SQL exercises' expected
+# results, computed on PostgreSQL by `python -m tools.sql_exercises` and read by macros/sql_exercises.py.
+GENERATED_DATA = ("exercises/expected.json",)
+
+
+def _stray_data_files(root: Path, read: set[Path]) -> list[SourceProblem]:
+    """Every file under data/ is read by the build; anything else would be silently ignored."""
+    patterns = ", ".join(f"data/{pattern}" for pattern in DATASETS)
+    return [
+        SourceProblem(
+            str(path.relative_to(root)),
+            1,
+            "(file)",
+            f"not read by the build: data files are {patterns} (rename it to .yml or move it out of data/)",
+        )
+        for path in sorted((root / "data").rglob("*"))
+        if (path.is_file() or path.is_symlink()) and path not in read
+    ]
+
+
+def _prerequisite_cycles(lessons: dict[str, Lesson]) -> list[SourceProblem]:
+    """Lessons whose prerequisites lead back to themselves: no reader could ever start them."""
+    problems = []
+    state: dict[str, int] = {}  # 1 while on the current path, 2 once every path from it is explored
+
+    def visit(ref: str, path: list[str]) -> None:
+        state[ref] = 1
+        lesson = lessons[ref]
+        for index, required in enumerate(lesson.meta.prerequisites):
+            if required not in lessons:
+                continue
+            if state.get(required) == 1:
+                start = path[path.index(required) :] if required in path else []  # [] when it requires itself
+                cycle = " -> ".join([*start, ref, required])
+                line = line_for(lesson.lines, ("prerequisites", index))
+                problems.append(SourceProblem(lesson.source, line, f"prerequisites[{index}]", f"a cycle: {cycle}"))
+            elif required not in state:
+                visit(required, [*path, ref])
+        state[ref] = 2
+
+    for ref in lessons:
+        if ref not in state:
+            visit(ref, [])
     return problems
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -41,3 +42,17 @@ def field_path(loc: Iterable[str | int]) -> str:
         else:
             text += f".{part}" if text else str(part)
     return text or "(document)"
+
+
+def describe_error(error: BaseException) -> str:
+    """What went wrong, in one line, for a contributor (no traceback)."""
+    if type(error) is KeyError:
+        return f"no entry {error}"
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
+def template_line(error: BaseException) -> int | None:
+    """The template line being rendered when `error` was raised: Jinja rewrites tracebacks so that
+    template frames carry the template's own line numbers."""
+    lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__) if frame.filename == "<template>"]
+    return lines[-1] if lines else None

@@ -5,43 +5,57 @@ Every Markdown file directly inside a skill area's folder, except its `index.md`
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import markdown
-import yaml
-from pydantic import Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, Field, StringConstraints, ValidationError
 
 from macros.errors import SourceError, SourceProblem
-from macros.schema import LessonRef, Level, Model, Slug, Text
+from macros.schema import LessonRef, Level, Model, ReviewDate, Slug, Text, Title, plain_text
+from macros.source_text import read_source
 from macros.validation import problems_from_validation
-from macros.yaml_source import load_yaml
+from macros.yaml_source import LineMap, load_yaml
 
 FIRST_SECTION = "Why it matters"
 LAST_SECTIONS = ("Exercises", "Self-check", "Common pitfalls", "Further reading")
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(\{[^}]*\})?\s*#*\s*$")
+_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)
 
 
-class LessonMeta(Model):
-    title: Text
-    description: Annotated[str, StringConstraints(min_length=20, max_length=200, pattern=r"^[^\n]+[.!?]$")]
+class SearchSettings(Model):
+    exclude: bool = False
+    boost: float | None = None
+
+
+class PageMeta(Model):
+    """Front matter every page may have. Only settings MkDocs, Material and the macros plugin understand:
+    any other key would become a template variable of the page."""
+
+    title: Title | None = None
+    description: Annotated[
+        str, StringConstraints(min_length=20, max_length=200, pattern=r"^[^\n]+[.!?]$"), AfterValidator(plain_text)
+    ]
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] | None = None
+    render_macros: bool | None = None
+    search: SearchSettings | None = None
+    template: Literal["print.html"] | None = None
+
+
+class LessonMeta(PageMeta):
+    title: Title
     level: Level
     time: Annotated[int, Field(ge=5, le=600)]
     tags: list[Slug] = Field(min_length=1)
     prerequisites: list[LessonRef]
     objectives: list[Text] = Field(min_length=3, max_length=6)
-    last_reviewed: dt.date
-    # Page settings that MkDocs, Material and the macros plugin understand.
-    hide: list[str] | None = None
-    render_macros: bool | None = None
-    search: dict[str, Any] | None = None
+    last_reviewed: ReviewDate
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,7 @@ class Lesson:
     ref: str  # `security/sql-injection`
     source: str  # `docs/security/sql-injection.md`, for messages
     meta: LessonMeta
+    lines: LineMap  # where each front matter field is, for messages about it
 
     @property
     def area(self) -> str:
@@ -83,10 +98,39 @@ def fenced_lines(text: str) -> Iterator[tuple[str, bool]]:
             yield line, fence is not None
 
 
+def without_comments(body: str) -> str:
+    """`body` with every HTML comment outside fenced code blanked, lines kept where they were.
+
+    Python-Markdown drops comments, so a section written only inside one is not on the page."""
+    out = []
+    in_comment = False
+    for line, is_code in fenced_lines(body):
+        if is_code and not in_comment:
+            out.append(line)
+            continue
+        visible = ""
+        rest = line
+        while rest:
+            if in_comment:
+                end = rest.find("-->")
+                if end == -1:
+                    rest = ""
+                else:
+                    in_comment, rest = False, rest[end + 3 :]
+            else:
+                start = rest.find("<!--")
+                if start == -1:
+                    visible, rest = visible + rest, ""
+                else:
+                    visible, in_comment, rest = visible + rest[:start], True, rest[start + 4 :]
+        out.append(visible)
+    return "\n".join(out)
+
+
 def headings(body: str, first_line: int) -> list[tuple[int, str, int]]:
-    """(level, text, line) of every heading outside fenced code."""
+    """(level, text, line) of every heading outside fenced code and HTML comments."""
     found = []
-    for number, (line, is_code) in enumerate(fenced_lines(body), start=first_line):
+    for number, (line, is_code) in enumerate(fenced_lines(without_comments(body)), start=first_line):
         if not is_code:
             match = _HEADING.match(line)
             if match:
@@ -154,6 +198,7 @@ def section_text(body: str, title: str) -> str:
 
 def check_body(body: str, first_line: int, source: str) -> list[SourceProblem]:
     problems: list[SourceProblem] = []
+    body = without_comments(body)
     found = headings(body, first_line)
     h1 = [h for h in found if h[0] == 1]
     if len(h1) != 1:
@@ -222,10 +267,10 @@ def check_body(body: str, first_line: int, source: str) -> list[SourceProblem]:
 
 
 def load_lesson(path: Path, ref: str, source: str) -> Lesson:
-    text = path.read_text(encoding="utf-8")
+    text = read_source(path, source)
     parts = split_front_matter(text)
     if parts is None:
-        raise SourceError([SourceProblem(source, 1, "front matter", "missing: a lesson starts with a '---' block")])
+        raise SourceError([front_matter_problem(text, source, "a lesson")])
     front, body, body_line = parts
     data, lines = load_yaml(front, source, first_line=2)
     problems = check_body(body, body_line, source)
@@ -239,15 +284,27 @@ def load_lesson(path: Path, ref: str, source: str) -> Lesson:
         raise SourceError(problems) from None
     if problems:
         raise SourceError(problems)
-    return Lesson(ref=ref, source=source, meta=meta)
+    return Lesson(ref=ref, source=source, meta=meta, lines=lines)
 
 
-def nav_order(area_dir: Path) -> list[str]:
-    """File names in the order the area's `.nav.yml` lists them (awesome-nav is the one source of order)."""
+def front_matter_problem(text: str, source: str, what: str) -> SourceProblem:
+    if text.startswith("---\n"):
+        return SourceProblem(source, 1, "front matter", "not closed: end it with a line that is only '---'")
+    return SourceProblem(source, 1, "front matter", f"missing: {what} starts with a '---' block")
+
+
+def nav_order(area_dir: Path, source: str) -> list[str]:
+    """File names in the order the area's `.nav.yml` lists them (awesome-nav is the one source of order).
+
+    awesome-nav reads the file itself, so it is checked here first with the safe loader and its limits."""
     nav_file = area_dir / ".nav.yml"
     if not nav_file.exists():
         return []
-    nav = yaml.safe_load(nav_file.read_text(encoding="utf-8")) or {}
+    nav, _ = load_yaml(read_source(nav_file, source), source)
+    if nav is None:
+        return []
+    if not isinstance(nav, dict) or not isinstance(nav.get("nav", []), list):
+        raise SourceError([SourceProblem(source, 1, "nav", "must be a mapping with a 'nav' list")])
     order = []
     for entry in nav.get("nav", []):
         if isinstance(entry, str):
@@ -267,7 +324,11 @@ def load_lessons(root: Path, docs_dir: Path, area_ids: list[str]) -> tuple[dict[
                 SourceProblem("data/skills.yml", 1, f"area '{area}'", f"no {area_dir.relative_to(root)}/index.md")
             )
             continue
-        order = nav_order(area_dir)
+        try:
+            order = nav_order(area_dir, str((area_dir / ".nav.yml").relative_to(root)))
+        except SourceError as error:
+            problems.extend(error.problems)
+            continue
         files = sorted(
             area_dir.glob("*.md"), key=lambda p: (order.index(p.name) if p.name in order else len(order), p.name)
         )
@@ -275,6 +336,16 @@ def load_lessons(root: Path, docs_dir: Path, area_ids: list[str]) -> tuple[dict[
             if path.name == "index.md":
                 continue
             ref = f"{area}/{path.stem}"
+            if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", path.stem):
+                problems.append(
+                    SourceProblem(
+                        str(path.relative_to(root)),
+                        1,
+                        "(file)",
+                        "a lesson's file name is lowercase words joined by '-'",
+                    )
+                )
+                continue
             try:
                 lessons[ref] = load_lesson(path, ref, str(path.relative_to(root)))
             except SourceError as error:

@@ -160,7 +160,7 @@ def glossary(catalog: Catalog, url_for: UrlFor) -> str:
             body += " " + link("Lesson", url_for(term.lesson))
         if term.sources:
             body += source_links(term.sources)
-        entries.append(tag("dt", esc(name), id=f"term-{_anchor(term.abbr or term.term)}") + tag("dd", body))
+        entries.append(tag("dt", esc(name), id=f"term-{term.anchor}") + tag("dd", body))
     return tag("dl", "\n".join(entries), class_="bs-glossary")
 
 
@@ -172,7 +172,3 @@ def abbreviations(catalog: Catalog) -> str:
             title = term.term.replace("]", ")").replace("\n", " ")
             lines.append(f"*[{term.abbr}]: {title}")
     return "\n".join(lines) + "\n"
-
-
-def _anchor(text: str) -> str:
-    return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from macros.yaml_source import Location
 
@@ -23,7 +23,50 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 # A lesson is named by its path under docs/ without `.md`: `security/sql-injection`.
 LessonRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]
 HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"'`]+$")]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+# Strings from data and front matter are plain text: they are escaped wherever they are shown, and markup
+# in them is refused at load time so a reviewer never has to read it. Refused: HTML tags, comments and
+# character references, template delimiters, and Markdown links or images (the print edition and the
+# headings built from titles are Markdown).
+_MARKUP = re.compile(
+    r"<[A-Za-z/!?]"  # a tag, end tag, comment, doctype or processing instruction
+    r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"  # a character reference
+    r"|\{[{%#]|[}%#]\}"  # template delimiters
+    r"|!?\[[^\]]*\]\("  # a Markdown link or image
+)
+MAX_TEXT = 1000  # characters in one data string; the longest real one has under 300
+
+
+def plain_text(value: str) -> str:
+    match = _MARKUP.search(value)
+    if match:
+        raise ValueError(
+            f"must be plain text, found markup {match.group()!r}: write the characters themselves, "
+            "without HTML, entities, template tags or links"
+        )
+    return value
+
+
+def not_in_the_future(value: dt.date) -> dt.date:
+    # A day of slack: a reviewer ahead of UTC may already be on the next day.
+    today = dt.datetime.now(dt.UTC).date()
+    if value > today + dt.timedelta(days=1):
+        raise ValueError(
+            f"{value.isoformat()} is in the future (today is {today.isoformat()}): use the date you checked"
+        )
+    return value
+
+
+Text = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_TEXT, strip_whitespace=True), AfterValidator(plain_text)
+]
+# A title is shown in headings, navigation and the browser tab: one line, and short.
+Title = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=120, strip_whitespace=True, pattern=r"^[^\n]*$"),
+    AfterValidator(plain_text),
+]
+ReviewDate = Annotated[dt.date, AfterValidator(not_in_the_future)]
 Icon = Annotated[str, StringConstraints(pattern=r"^(material|octicons|fontawesome/(brands|regular|solid))/[a-z0-9-]+$")]
 Level = Literal["beginner", "intermediate", "advanced"]
 
@@ -61,14 +104,14 @@ class LevelBehaviours(Model):
 
 class Topic(Model):
     id: Slug
-    title: Text
+    title: Title
     lessons: list[LessonRef] = Field(default_factory=list)
     levels: LevelBehaviours | None = None
 
 
 class Area(Model):
     id: Slug
-    title: Text
+    title: Title
     summary: Text
     icon: Icon
     group: Literal["foundations", "core", "scale", "guide"]
@@ -81,7 +124,7 @@ class Area(Model):
 
 
 class SkillsFile(Model):
-    last_reviewed: dt.date
+    last_reviewed: ReviewDate
     areas: list[Area] = Field(min_length=1)
 
     def cross_checks(self) -> Iterable[Problem]:
@@ -118,9 +161,9 @@ class ChecklistItem(Model):
 
 class Checklist(Model):
     id: Slug
-    title: Text
+    title: Title
     description: Text
-    last_reviewed: dt.date
+    last_reviewed: ReviewDate
     items: list[ChecklistItem] = Field(min_length=1)
 
     def cross_checks(self) -> Iterable[Problem]:
@@ -147,12 +190,12 @@ class Row(Model):
     name: Text
     cells: dict[str, Cell]
     sources: list[Source] = Field(min_length=1)
-    last_reviewed: dt.date
+    last_reviewed: ReviewDate
 
 
 class Comparison(Model):
     id: Slug
-    title: Text
+    title: Title
     description: Text
     columns: list[Column] = Field(min_length=1)
     rows: list[Row] = Field(min_length=2)
@@ -182,6 +225,12 @@ class Term(Model):
     lesson: LessonRef | None = None
     sources: list[Source] = Field(default_factory=list)
 
+    @property
+    def anchor(self) -> str:
+        """The id of the term's entry on the glossary page."""
+        text = (self.abbr or self.term).lower()
+        return "".join(ch if ch.isalnum() else "-" for ch in text).strip("-")
+
 
 class GlossaryFile(Model):
     terms: list[Term] = Field(min_length=1)
@@ -201,7 +250,7 @@ class Question(Model):
 
 class QuestionBank(Model):
     area: Slug
-    last_reviewed: dt.date
+    last_reviewed: ReviewDate
     questions: list[Question] = Field(min_length=1)
 
     def cross_checks(self) -> Iterable[Problem]:
@@ -220,10 +269,10 @@ class PathStep(Model):
 
 class LearningPath(Model):
     id: Slug
-    title: Text
+    title: Title
     description: Text
     audience: Text
-    last_reviewed: dt.date
+    last_reviewed: ReviewDate
     steps: list[PathStep] = Field(min_length=2)
 
     def cross_checks(self) -> Iterable[Problem]:
@@ -237,6 +286,33 @@ class LearningPath(Model):
                 elif position[required] >= index:
                     # Steps are listed in reading order, so an edge pointing forward is a cycle or a misorder.
                     yield ("steps", index, "requires", n), f"'{required}' comes after this step (cycle or wrong order)"
+
+
+# ---- search/*.yml: what readers type that the lessons do not say --------------------------------
+
+# A word as readers type it, symbols included: `SSL/TLS`, `C#`, `N+1`, `401 vs 403`.
+SearchWords = Annotated[str, StringConstraints(min_length=1, max_length=80, strip_whitespace=True, pattern=r"^[^<>]+$")]
+# The stem both spellings share up to where they differ: `normalis` / `normaliz`.
+SpellingStem = Annotated[str, StringConstraints(pattern=r"^[a-z]{3,}$")]
+
+
+class Synonym(Model):
+    """Words that should find a lesson, or one section of it, although its text does not use them."""
+
+    terms: list[SearchWords] = Field(min_length=1)
+    lesson: LessonRef
+    section: Slug | None = None  # a heading's anchor on that lesson
+
+
+class SearchVocabulary(Model):
+    synonyms: list[Synonym] = Field(default_factory=list)
+    # British and US stems: a page with a word starting with one is also found by the other.
+    spellings: list[tuple[SpellingStem, SpellingStem]] = Field(default_factory=list)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        yield from _duplicates(
+            (pair[0] for pair in self.spellings), (("spellings", i, 0) for i in range(len(self.spellings))), "spelling"
+        )
 
 
 # ---- topics.yml: the topic inventory ---------------------------------------------------------
@@ -312,6 +388,34 @@ class TopicInventory(Model):
                     owner[key] = (index, name)
 
 
+# ---- exercises/*.yml: SQL exercises checked in the page (macros/sql_exercises.py) ------------------
+
+DatasetName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+(/[a-z0-9_]+)+$")]
+SqlText = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+
+class SqlExercise(Model):
+    """One exercise: the reader's query must return what `solution` returns on a real PostgreSQL server."""
+
+    id: Slug
+    title: Text
+    task: Text
+    dataset: DatasetName  # a folder under examples/ with schema.sql and seed.sql
+    starter: SqlText
+    solution: SqlText
+    ordered: bool  # true: the rows must come back in the solution's order; false: any order passes
+
+
+class SqlExerciseSet(Model):
+    lesson: LessonRef
+    last_reviewed: dt.date
+    exercises: list[SqlExercise] = Field(min_length=1)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        ids = [e.id for e in self.exercises]
+        return _duplicates(ids, (("exercises", i, "id") for i in range(len(ids))), "exercise id")
+
+
 # Which model validates which files, by glob under data/.
 DATASETS: dict[str, type[Model]] = {
     "skills.yml": SkillsFile,
@@ -320,5 +424,7 @@ DATASETS: dict[str, type[Model]] = {
     "glossary/*.yml": GlossaryFile,
     "questions/*.yml": QuestionBank,
     "paths/*.yml": LearningPath,
+    "search/*.yml": SearchVocabulary,
     "topics.yml": TopicInventory,
+    "exercises/*.yml": SqlExerciseSet,
 }

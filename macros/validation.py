@@ -13,6 +13,8 @@ def problems_from_validation(error: ValidationError, lines: LineMap, source: str
     for detail in error.errors(include_url=False):
         loc = tuple(part for part in detail["loc"] if not _is_union_branch(part))
         message = _MESSAGES.get(detail["type"], detail["msg"])
+        if detail["type"] == "value_error":  # our own validators (schema.plain_text, ...) wrote the message
+            message = str(detail["ctx"]["error"]) if "ctx" in detail else message.removeprefix("Value error, ")
         if detail["type"] == "string_pattern_mismatch":
             message = f"{message} (got {detail['input']!r})"
         problems.append(SourceProblem(source, line_for(lines, loc), field_path(loc), message))

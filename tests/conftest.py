@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -62,6 +63,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def project_copy(tmp_path: Path) -> Path:
     """A scratch copy of the sources that a test may break on purpose."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def markup_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let markup through the schema, which refuses it at load time, to test the second layer: every
+    renderer escapes what it emits."""
+    from macros import schema
+
+    monkeypatch.setattr(schema, "_MARKUP", re.compile(r"(?!)"))
 
 
 def require_tool(path: str | None, what: str) -> str:

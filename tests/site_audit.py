@@ -1,5 +1,9 @@
 """Offline audit of a built site: internal links and anchors, and references to other origins.
 
+The privacy gate: every way a page can make the browser load something by itself (images and srcset,
+stylesheets and other fetching <link>s, scripts, frames, media, SVG images, CSS url() and @import in
+<style>, style attributes and .css files, meta refresh, <base>, form actions) must stay on this origin.
+
 Used by the tests and reusable from the command line: `python -m tests.site_audit site/`.
 """
 
@@ -27,6 +31,17 @@ FETCHING = {
     ("video", "poster"),
     ("input", "src"),
     ("track", "src"),
+    ("image", "href"),  # SVG
+    ("image", "xlink:href"),
+    ("use", "href"),
+    ("use", "xlink:href"),
+    ("feimage", "href"),
+    ("body", "background"),
+    ("table", "background"),
+    ("td", "background"),
+    ("form", "action"),
+    ("button", "formaction"),
+    ("base", "href"),  # re-points every relative URL on the page
 }
 FETCHING_LINK_RELS = {
     "stylesheet",
@@ -39,7 +54,7 @@ FETCHING_LINK_RELS = {
     "manifest",
     "apple-touch-icon",
 }
-CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)", re.I)
 CSS_IMPORT = re.compile(r"@import\s+['\"]([^'\"]+)")
 
 
@@ -78,7 +93,12 @@ class _Collector(HTMLParser):
                 )
                 self.page.fetches.extend(targets)
         if "style" in values:
-            self.page.fetches.extend(CSS_URL.findall(values["style"]))
+            self.page.fetches.extend(CSS_URL.findall(values["style"]) + CSS_IMPORT.findall(values["style"]))
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            # <meta http-equiv="refresh" content="0; url=https://...">: the browser navigates on its own.
+            target = re.search(r"url\s*=\s*['\"]?([^'\";]+)", values.get("content", ""), re.I)
+            if target:
+                self.page.fetches.append(target.group(1).strip())
         self._in_style = tag == "style"
 
     def handle_endtag(self, tag: str) -> None:

@@ -13,6 +13,9 @@ from macros.catalog import Catalog
 from macros.schema import Area, QuestionBank, SkillsFile
 from tests.conftest import ROOT
 
+# The schema refuses markup; these tests feed it anyway to prove each renderer escapes it too.
+pytestmark = pytest.mark.usefixtures("markup_allowed")
+
 PAYLOAD = "<script>alert(1)</script>"
 
 

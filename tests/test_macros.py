@@ -10,6 +10,7 @@ import pytest
 
 from macros import render
 from macros.catalog import Catalog, load_catalog
+from macros.errors import SourceError
 from macros.schema import Checklist, Comparison, Term
 from tests.conftest import ROOT, run_build
 
@@ -23,6 +24,8 @@ def catalog() -> Catalog:
 
 
 def _hostile(catalog: Catalog) -> Catalog:
+    """Markup in every field. The schema refuses it at load time; the tests that use this (with the
+    `markup_allowed` fixture) prove each renderer escapes it as well."""
     catalog.comparisons["evil"] = Comparison.model_validate(
         {
             "id": "evil",
@@ -59,14 +62,17 @@ def _assert_inert(html: str) -> None:
     assert 'href="https://example.com/?a=1&amp;b=2"' in html
 
 
+@pytest.mark.usefixtures("markup_allowed")
 def test_comparison_table_escapes_every_field(catalog: Catalog) -> None:
     _assert_inert(render.comparison_table(_hostile(catalog), "evil"))
 
 
+@pytest.mark.usefixtures("markup_allowed")
 def test_checklist_escapes_every_field(catalog: Catalog) -> None:
     _assert_inert(render.checklist(_hostile(catalog), "evil", lambda ref: ref))
 
 
+@pytest.mark.usefixtures("markup_allowed")
 def test_glossary_escapes_every_field(catalog: Catalog) -> None:
     _assert_inert(render.glossary(_hostile(catalog), lambda ref: ref))
 
@@ -91,18 +97,53 @@ def test_checklist_filtered_by_lesson(catalog: Catalog) -> None:
     assert 'data-progress-key="checklist:security:parameterised-queries"' in html
 
 
-def test_payload_in_data_reaches_the_built_page_as_text(project_copy: Path, tmp_path: Path) -> None:
+def test_markup_in_data_fails_the_load_with_its_line(project_copy: Path) -> None:
+    glossary = project_copy / "data" / "glossary" / "security.yml"
+    lines = glossary.read_text(encoding="utf-8").count("\n")
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8") + f"  - term: 'Payload {PAYLOAD}'\n    definition: 'Defined.'\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SourceError) as raised:
+        load_catalog(project_copy)
+    assert f"data/glossary/security.yml:{lines + 1}: terms[" in raised.value.report()
+    assert "must be plain text" in raised.value.report()
+
+
+def test_special_characters_reach_every_place_they_are_shown_as_text(project_copy: Path, tmp_path: Path) -> None:
+    """Plain text may hold &, quotes and a lone <: each place that emits it escapes it once."""
     glossary = project_copy / "data" / "glossary" / "security.yml"
     glossary.write_text(
         glossary.read_text(encoding="utf-8")
-        + f"  - term: 'Payload {PAYLOAD}'\n    definition: 'Defined as {PAYLOAD} & more'\n",
+        + "  - term: 'Angle test'\n    definition: 'Defined as a < b & \"c\" > d, 1 <2.'\n",
         encoding="utf-8",
     )
+    # A lesson on no learning path: a path's diagram shows its lessons' titles and would need redrawing.
+    lesson = project_copy / "docs" / "web-foundations" / "cors.md"
+    text = lesson.read_text(encoding="utf-8")
+    title = 'SQL & "injection" 1 < 2'
+    text = re.sub(r"^title: .*$", f"title: '{title}'", text, count=1, flags=re.M)
+    text = re.sub(
+        r"^description: .*$",
+        "description: 'Quotes \" and <2 & more stay text in the meta tag.'",
+        text,
+        count=1,
+        flags=re.M,
+    )
+    lesson.write_text(text, encoding="utf-8")
     result = run_build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    html = (tmp_path / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
-    assert "Defined as &lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
-    assert not re.search(r"<script>alert", html)
+    site = tmp_path / "site"
+    html = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "Defined as a &lt; b &amp; &#34;c&#34; &gt; d, 1 &lt;2." in html
+    page = (site / "web-foundations" / "cors" / "index.html").read_text(encoding="utf-8")
+    escaped = "SQL &amp; &#34;injection&#34; 1 &lt; 2"
+    assert f"<title>{escaped} - Backend Skills</title>" in page
+    assert '<meta name="description" content="Quotes &#34; and &lt;2 &amp; more stay text in the meta tag.">' in page
+    assert page.count(escaped) >= 3  # the <title>, the header bar, the navigation
+    assert escaped in (site / "web-foundations" / "index.html").read_text(encoding="utf-8")  # navigation
+    assert "SQL &#38; &#34;injection&#34; 1 &#60; 2" in (site / "print" / "index.html").read_text(encoding="utf-8")
+    assert title not in page and "&amp;amp;" not in page and "&amp;#34;" not in page
 
 
 def test_macro_error_fails_the_build(project_copy: Path, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ A case is a folder whose files are laid over a copy of the project, plus `expect
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -23,7 +24,13 @@ def _overlay(case: Path, project: Path) -> None:
         if source.is_file() and source.name != "expected.txt":
             target = project / source.relative_to(case)
             target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # a hard link to the pristine copy: replace it, never write through
             shutil.copy2(source, target)
+
+
+def _scratch_copy(pristine: Path, project: Path) -> None:
+    # Hard links: a hundred cases would otherwise copy the sources a hundred times.
+    shutil.copytree(pristine, project, copy_function=os.link)
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +39,13 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_corpus_is_large_enough() -> None:
-    assert len([c for c in CASES.iterdir() if c.is_dir()]) >= 10
+    assert len([c for c in CASES.iterdir() if c.is_dir()]) >= 100
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
 def test_malformed_case_reports_file_line_and_field(case: str, pristine: Path, tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(pristine, project)
+    _scratch_copy(pristine, project)
     _overlay(CASES / case, project)
     with pytest.raises(SourceError) as raised:
         load_catalog(project)
@@ -47,10 +54,23 @@ def test_malformed_case_reports_file_line_and_field(case: str, pristine: Path, t
         assert line in report, f"expected\n  {line}\nin\n{report}"
 
 
-@pytest.mark.parametrize("case", ["bad-yaml", "lesson-missing-section"])
+# A full build per class of input: the build stops before rendering, so each costs a few seconds.
+BUILD_CASES = [
+    "bad-yaml",
+    "lesson-missing-section",
+    "yaml-alias-bomb",
+    "encoding-latin1-lesson",
+    "plain-title-template",
+    "template-lipsum",
+    "snippet-git-config",
+    "markup-emoji",
+]
+
+
+@pytest.mark.parametrize("case", BUILD_CASES)
 def test_build_fails_with_the_message_and_no_traceback(case: str, pristine: Path, tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(pristine, project)
+    _scratch_copy(pristine, project)
     _overlay(CASES / case, project)
     result = run_build(project, tmp_path / "site")
     output = result.stdout + result.stderr

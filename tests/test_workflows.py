@@ -52,3 +52,28 @@ def test_ci_script_runs_the_readme_test_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in readme and re.search(r"^make test$", ci, re.M)
+
+
+def test_the_site_deploys_only_after_the_suite_passed_on_main() -> None:
+    import yaml
+
+    publishing = []
+    for workflow in WORKFLOWS:
+        jobs = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]
+        for name, job in jobs.items():
+            if job.get("permissions", {}).get("pages") == "write":
+                publishing.append((workflow.name, name, jobs))
+    assert len(publishing) == 1, publishing
+    _, deploy_name, jobs = publishing[0]
+
+    def upstream(name: str) -> set[str]:
+        needs = jobs[name].get("needs", [])
+        needs = [needs] if isinstance(needs, str) else needs
+        return set(needs).union(*(upstream(need) for need in needs))
+
+    assert "test" in upstream(deploy_name), "the deploy job must need the test job"
+    gates = [jobs[name].get("if", "") for name in upstream(deploy_name) | {deploy_name}]
+    assert any("refs/heads/main" in gate and "push" in gate for gate in gates), "deploy only on a push to main"
+    for name, job in jobs.items():
+        if name not in upstream(deploy_name) | {deploy_name}:
+            assert job.get("permissions", {}).get("pages") is None

@@ -2,7 +2,8 @@
  *
  * Any checkbox with data-progress-key (lesson "done" toggles, checklist items, self-assessment levels) is
  * restored and saved here. Progress summaries ([data-progress-keys]), lesson lists ([data-progress-lesson])
- * and next-lesson suggestions ([data-progress-suggest]) are filled in from the same state. Everything this
+ * and next-lesson suggestions ([data-progress-suggest]) are filled in from the same state. A solved SQL
+ * exercise arrives as a "backend-skills:done" event with its key. Everything this
  * script adds is an enhancement: without JavaScript the checklists read as plain lists.
  */
 (function () {
@@ -11,7 +12,8 @@
   var STORAGE_KEY = "backend-skills:progress:v1";
   var FORMAT = "backend-skills-progress";
   var VERSION = 1;
-  var KEY_PATTERN = /^(lesson|checklist|skill):[a-z0-9][a-z0-9/:_-]{0,200}$/;
+  // exercise:<id> is ticked by the SQL runner when Check passes (sql-engine.js, "backend-skills:done").
+  var KEY_PATTERN = /^(lesson|checklist|skill|exercise):[a-z0-9][a-z0-9/:_-]{0,200}$/;
 
   function emptyState() {
     return { format: FORMAT, version: VERSION, done: {} };
@@ -213,6 +215,13 @@
   document.addEventListener("click", function (event) {
     var button = event.target instanceof Element ? event.target.closest("[data-progress-export]") : null;
     if (button) exportFile();
+  });
+  // The SQL runner reports a passed exercise; only keys of the known kinds are kept.
+  document.addEventListener("backend-skills:done", function (event) {
+    var key = event.detail && event.detail.key;
+    if (typeof key !== "string" || !KEY_PATTERN.test(key)) return;
+    setDone(key, true);
+    render(document);
   });
   // Another tab changed the progress: show it here too.
   window.addEventListener("storage", function (event) {

@@ -1,0 +1,28 @@
+"""Emoji shortcodes limited to the icons bundled with the theme, inlined as SVG.
+
+Material's `twemoji` index also holds every Twitter emoji, which `to_svg` renders as an <img> loaded
+from a CDN: a third-party request at view time. This index keeps the icon sets (`:material-check:`,
+`:octicons-...:`, `:fontawesome-...:`, `:simple-...:`) and drops those images, so `:x:` stays text.
+The page contract (macros/contract.py) also reports such a shortcode with its file and line.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from material.extensions.emoji import twemoji
+
+
+def icons_only(options: dict[str, Any], md: Any) -> dict[str, Any]:
+    index = twemoji(options, md)
+    # Icons carry the path of their SVG file; Twitter emoji carry a code point to fetch an image for.
+    icons = {name: entry for name, entry in index["emoji"].items() if "path" in entry}
+    return {"name": index["name"], "emoji": icons, "aliases": {}}
+
+
+def restrict_to_icons(mdx_configs: dict[str, Any]) -> None:
+    """Point pymdownx.emoji at `icons_only`. Done from `define_env` because mkdocs.yml cannot name this
+    module: MkDocs resolves `!!python/name:` before the project folder is importable."""
+    settings = mdx_configs.get("pymdownx.emoji")
+    if settings is not None:
+        settings["emoji_index"] = icons_only

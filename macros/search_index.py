@@ -1,0 +1,333 @@
+"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): the site's search index, built with Pagefind.
+
+Pagefind splits the index into chunks and one small fragment per result, so a query downloads a few of
+them, whatever the size of the site; Material's own search made every reader download and parse the
+whole index (1.2 MB at 60 lessons). The browser side is docs/assets/javascripts/search.js.
+
+What is indexed is a copy of each page's article written to a staging folder, never the served HTML, so
+the marks Pagefind reads cost readers nothing:
+
+- only the lesson body: the tags, the edit button, heading permalinks, code blocks and diagrams are left
+  out, and so are the print edition, the tags page and the 404 page;
+- one record per section (h1 to h3, each with its text up to the next heading), whose meta carries the
+  page's title and the section's anchor: a result's fragment is then about a kilobyte, where a whole
+  lesson's is five to ten, and search.js groups the sections by page again;
+- a lesson's title weighs most; overview and reference pages weigh less than lessons, so a query lands
+  on the lesson that teaches it rather than on every page that lists its title;
+- each glossary term is its own record pointing at its anchor, instead of one page that matches
+  everything;
+- words readers type that a page does not use (data/search/*.yml: `SSL` for the TLS lesson, `k8s` for
+  Kubernetes) are added to that page or section, and so is the other spelling of every British or US
+  word it uses (normalise and normalize), so both spellings find it;
+- filters (skill area, level) and the lesson title come from validated front matter and data.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+# MkDocs loads a hook by its file path, before the macros plugin puts the project on the import path.
+if str(Path(__file__).resolve().parent.parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros.catalog import Catalog
+from macros.catalog_cache import load_catalog_once
+from macros.errors import SourceError
+
+OUTPUT = "pagefind"
+# Pages that would match everything or repeat other pages: the print edition and the tags index.
+EXCLUDED = {"print.md", "tags.md"}
+GLOSSARY = "glossary.md"
+# Pagefind's default weights are h1 7, h2 6, h3 5 ... and 1 for text; a lesson's title weighs most.
+LESSON_TITLE_WEIGHT = "10"
+SYNONYM_WEIGHT = "6"
+# Overview and reference pages (area indexes, checklists, hiring guide, home) repeat the titles of the
+# lessons they list: their text counts a fraction of a lesson's.
+REFERENCE_WEIGHT = "0.3"
+GLOSSARY_TERM_WEIGHT = "1"
+GLOSSARY_TEXT_WEIGHT = "0.2"
+# The bundle files a site needs; Pagefind also writes its own UIs, which this site does not use.
+UNUSED_OUTPUT = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-highlight.js",
+    "pagefind-worker.js",  # search runs on the page: the worker would cost a download for a few ms of work
+    "wasm.unknown.pagefind",  # every page is indexed as English
+)
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(?P<body>.*)</article>', re.S)
+_TAGS = re.compile(r'<nav class="md-tags".*?</nav>', re.S)
+_EDIT = re.compile(r'<a [^>]*class="md-content__button md-icon".*?</a>', re.S)
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_EXCLUDE = re.compile(r"\bdata-search-exclude\b")
+_PREREQUISITES = re.compile(r'<p class="bs-lesson-header__prereq">')
+_PROGRESS = re.compile(r'<p class="bs-progress-toggle"')
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)"')
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass
+class _State:
+    catalog: Catalog | None = None
+    stage: Path | None = None
+    site_dir: Path | None = None
+    areas: dict[str, str] = field(default_factory=dict)
+    # lesson ref -> section anchor ("" for the page) -> words readers type
+    synonyms: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    spellings: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+_state = _State()
+log = logging.getLogger(f"mkdocs.hooks.{__name__}")
+
+
+def on_config(config: Any, **kwargs: Any) -> Any:
+    root = Path(config["config_file_path"]).parent
+    try:
+        catalog = load_catalog_once(root, Path(config["docs_dir"]))
+    except SourceError as error:  # the macros plugin reports the same problems; fail the same way here
+        raise PluginError(error.report()) from None
+    _reset(catalog, Path(config["site_dir"]))
+    # The filter choices, for the search box (partials/search.html): known at build time, so the browser
+    # need not download Pagefind's filter index to list them.
+    levels = ["Beginner", "Intermediate", "Advanced"]
+    config["extra"]["search_filters"] = {"area": list(_state.areas.values()), "level": levels}
+    return config
+
+
+def _reset(catalog: Catalog, site_dir: Path) -> None:
+    if _state.stage is not None:
+        shutil.rmtree(_state.stage, ignore_errors=True)
+    _state.catalog = catalog
+    _state.site_dir = site_dir
+    _state.stage = Path(tempfile.mkdtemp(prefix="search-stage-"))
+    _state.areas = {area.id: area.title for area in catalog.skills.areas}
+    _state.synonyms = {}
+    for synonym in catalog.synonyms:
+        _state.synonyms.setdefault(synonym.lesson, {}).setdefault(synonym.section or "", []).extend(synonym.terms)
+    # The topic inventory names each topic's teaching sections: its title and aliases find them.
+    for topic in catalog.topics.topics if catalog.topics else ():
+        for section in topic.sections:
+            ref, _, anchor = section.partition("#")
+            _state.synonyms.setdefault(ref, {}).setdefault(anchor, []).extend([topic.title, *topic.aliases])
+    pairs = list(catalog.spellings)
+    _state.spellings = pairs + [(us, uk) for uk, us in pairs]
+
+
+def on_post_page(output: str, page: Page, config: Any, **kwargs: Any) -> str:
+    if _state.stage is None or _state.catalog is None:
+        return output
+    src = page.file.src_uri
+    if src in EXCLUDED or page.file.dest_uri == "404.html":
+        return output
+    if src == GLOSSARY:
+        for name, document in glossary_records(_state.catalog, page.url).items():
+            _stage(name, document)
+        return output
+    match = _ARTICLE.search(output)
+    if match is None:
+        return output
+    for name, document in index_records(page, match["body"]).items():
+        _stage(name, document)
+    return output
+
+
+def on_post_build(config: Any, **kwargs: Any) -> None:
+    if _state.stage is None:
+        return
+    started = time.perf_counter()
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        write_index(_state.stage, Path(config["site_dir"]))
+    finally:
+        shutil.rmtree(_state.stage, ignore_errors=True)
+        _state.stage = None
+    _state.seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    pagefind_cpu = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
+    # benchmarks/run.py reads this line. On a busy machine the CPU time of the Pagefind process is the
+    # steadier figure; the wall time includes waiting for the CPU.
+    log.info("search index built in %.2f s (Pagefind CPU %.2f s)", _state.seconds, pagefind_cpu)
+
+
+def _stage(dest_uri: str, document: str) -> None:
+    assert _state.stage is not None
+    target = _state.stage / dest_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(document, encoding="utf-8")
+
+
+# ---- what one page contributes ----------------------------------------------------------------
+
+
+def index_records(page: Page, article: str) -> dict[str, str]:
+    """The records Pagefind indexes for a page: one per heading (h1 to h3), each with the text up to the next.
+
+    A record per section keeps each result's fragment (what the browser downloads to show a result) to
+    a kilobyte or so, where a whole lesson is five to ten; the browser groups sections by page again.
+    """
+    catalog = _state.catalog
+    assert catalog is not None
+    ref = page.file.src_uri.removesuffix(".md")
+    lesson = catalog.lessons.get(ref)
+    body = _PERMALINK.sub("", _EDIT.sub("", _TAGS.sub("", article)))
+    body = _EXCLUDE.sub("data-pagefind-ignore", body)
+    body = _PREREQUISITES.sub('<p class="bs-lesson-header__prereq" data-pagefind-ignore>', body)
+    body = _PROGRESS.sub('<p data-pagefind-ignore class="bs-progress-toggle"', body)
+    body = with_extra_words(body, _state.synonyms.get(ref, {}), _state.spellings)
+    marks = [_filter("kind", "lesson" if lesson else "page")]
+    area = ref.split("/", 1)[0]
+    if area in _state.areas:
+        marks.append(_filter("area", _state.areas[area]))
+    if lesson:
+        marks.append(_filter("level", lesson.meta.level.capitalize()))
+        body = body.replace("<h1 ", f'<h1 data-pagefind-weight="{LESSON_TITLE_WEIGHT}" ', 1)
+    title = lesson.meta.title if lesson else (page.title or "")
+    records = {}
+    for anchor, heading, section in split_sections(body):
+        url = page.url + (f"#{anchor}" if anchor else "")
+        meta = [_meta("title", title), _meta("url", url)]
+        if anchor:
+            meta.append(_meta("section", heading))
+        text = section if lesson else f'<div data-pagefind-weight="{REFERENCE_WEIGHT}">{section}</div>'
+        name = page.file.dest_uri.removesuffix(".html") + f"/{anchor or '_page'}.html"
+        records[name] = _document("".join(marks + meta) + text)
+    return records
+
+
+_SECTION_START = re.compile(r'(?=<h[123] id="[^"]+")')
+_SECTION_HEADING = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+
+
+def split_sections(body: str) -> list[tuple[str, str, str]]:
+    """(anchor, heading text, html) per section; the page's own section (its h1 and intro) has no anchor."""
+    sections: list[tuple[str, str, str]] = []
+    for part in _SECTION_START.split(body):
+        heading = _SECTION_HEADING.match(part)
+        if heading is None or heading[1] == "1" or not sections:
+            # Text before the first heading, the h1 and its intro belong to the page itself.
+            previous = sections.pop()[2] if sections else ""
+            sections.append(("", "", previous + part))
+        else:
+            sections.append((heading[2], " ".join(_plain(heading[3]).split()), part))
+    return [section for section in sections if _plain(section[2]).strip()]
+
+
+def with_extra_words(body: str, synonyms: dict[str, list[str]], spellings: list[tuple[str, str]]) -> str:
+    """Add, section by section, the words readers type for it and the other spelling of the words it uses.
+
+    The additions follow the heading they belong to, so Pagefind files them under that section (its
+    result links to the heading's anchor); words added for a heading weigh as much as the heading.
+    """
+    parts = _HEADING.split(body)
+    # parts: [before, level, id, rest, level, id, rest, ...]; `rest` starts inside the heading tag.
+    out = [parts[0]]
+    for index in range(1, len(parts), 3):
+        level, anchor, rest = parts[index], parts[index + 1], parts[index + 2]
+        heading_end = rest.find(f"</h{level}>") + len(f"</h{level}>")
+        heading, text = rest[:heading_end], rest[heading_end:]
+        weight = "7" if level == "1" else str(max(2, 8 - int(level)))
+        words = list(synonyms.get("" if level == "1" else anchor, []))
+        extra_heading = _variants(_plain(heading) + " " + " ".join(words), spellings)
+        out.append(f'<h{level} id="{anchor}"{heading}')
+        if words:
+            out.append(_paragraph(words, SYNONYM_WEIGHT))
+        if extra_heading:
+            out.append(_paragraph(extra_heading, weight))
+        out.append(text)
+        extra_text = _variants(_plain(text), spellings)
+        if extra_text:
+            out.append(_paragraph(extra_text, "1"))
+    return "".join(out)
+
+
+def _variants(text: str, spellings: list[tuple[str, str]]) -> list[str]:
+    found: dict[str, None] = {}
+    for word in set(_WORD.findall(text.lower())):
+        for stem, other in spellings:
+            if word.startswith(stem):
+                found[other + word[len(stem) :]] = None
+    return sorted(found)
+
+
+def _plain(fragment: str) -> str:
+    return html.unescape(_TAG.sub(" ", fragment))
+
+
+def _paragraph(words: list[str], weight: str) -> str:
+    return f'<p data-pagefind-weight="{weight}">{html.escape(" · ".join(words))}</p>'
+
+
+def _filter(name: str, value: str) -> str:
+    # The value is read from an attribute, so commas in area titles need no escaping.
+    return f'<span data-pagefind-filter="{name}[data-value]" data-value="{html.escape(value)}"></span>'
+
+
+def _document(body: str) -> str:
+    main = f"<main data-pagefind-body>{body}</main>"
+    return f'<!doctype html><html lang="en"><head></head><body>{main}</body></html>'
+
+
+def glossary_records(catalog: Catalog, glossary_url: str) -> dict[str, str]:
+    """One record per glossary term, each pointing at the term's anchor on the glossary page."""
+    records = {}
+    for term in catalog.glossary:
+        anchor = f"term-{term.anchor}"
+        name = f"{term.abbr} ({term.term})" if term.abbr else term.term
+        marks = [_filter("kind", "glossary"), _meta("url", f"{glossary_url}#{anchor}")]
+        if term.lesson and term.lesson.split("/", 1)[0] in _state.areas:
+            marks.append(_filter("area", _state.areas[term.lesson.split("/", 1)[0]]))
+        body = (
+            f'<h1 data-pagefind-weight="{GLOSSARY_TERM_WEIGHT}">{html.escape(name)}</h1>'
+            f'<p data-pagefind-weight="{GLOSSARY_TEXT_WEIGHT}">Glossary: {html.escape(term.definition)}</p>'
+        )
+        records[f"glossary/{anchor}/index.html"] = _document("".join(marks) + body)
+    return records
+
+
+def _meta(name: str, value: str) -> str:
+    return f'<span data-pagefind-meta="{name}[data-value]" data-value="{html.escape(value)}"></span>'
+
+
+# ---- writing the index ------------------------------------------------------------------------
+
+
+def write_index(stage: Path, site_dir: Path) -> None:
+    """Index the staged pages with Pagefind and write its bundle into `site_dir/pagefind`."""
+    output = site_dir / OUTPUT
+    shutil.rmtree(output, ignore_errors=True)
+    asyncio.run(_write_index(stage, output))
+    for name in UNUSED_OUTPUT:
+        (output / name).unlink(missing_ok=True)
+
+
+async def _write_index(stage: Path, output: Path) -> None:
+    from pagefind.index import PagefindIndex
+
+    # One request for the whole folder: the Python API answers each request after a 0.1 s poll, so
+    # adding pages one by one would cost 0.1 s a page.
+    config = {"output_path": str(output.resolve()), "force_language": "en", "include_characters": "#+"}
+    async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
+        result = await index.add_directory(str(stage.resolve()))
+        if not result.get("page_count"):
+            raise PluginError(f"search index: Pagefind indexed no pages from {stage}")
