@@ -68,8 +68,8 @@ LIGHTHOUSE_PAGES = [
 # Pages with their own performance target; every other sampled page has TARGETS["lighthouse_performance"].
 PERFORMANCE_TARGETS = {"print/security/": 90}
 FCP_TARGETS_MS = {"print/security/": 3000}
-# The whole print edition is for printing: 3 MB of HTML (650 KB gzip), and Lighthouse's mobile network
-# (1.6 Mbit/s) alone takes over 3 s to bring it. Its speed is reported, and held to no speed target; the
+# The whole print edition is for printing: 3.7 MB of HTML (750 KB gzip) in November 2026, and Lighthouse's
+# mobile network (1.6 Mbit/s) alone takes over 3 s to bring it. Its speed is reported, and held to no speed target; the
 # per-area editions are the pages to open on a phone. CLS, mermaid bytes and the other categories hold.
 SPEED_REPORTED_ONLY = {"print/"}
 TBT_TARGETS_MS = {"tags/": 200, "hiring/guide/skills-matrix/": 200}

@@ -1,6 +1,6 @@
 """The print edition: every lesson, in navigation order, on one page; and one page per skill area.
 
-The whole edition is one page to print or save as PDF, but it is 3 MB of HTML: too much to open on a
+The whole edition is one page to print or save as PDF, but it is megabytes of HTML: too much to open on a
 phone (Lighthouse mobile: first paint after the whole page downloads). Each area's part is also a page
 of its own (docs/print/<area>.md), quick to open and read offline.
 
