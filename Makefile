@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output (sitemap dates, archives): the date of the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve test build check-data lint bench diagrams lock clean
+.PHONY: serve test build check-data lint bench diagrams previews lock clean
 
 serve: $(VENV)/.site-installed  ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -29,6 +29,9 @@ bench: $(VENV)/.test-installed node_modules/.installed benchmarks/node_modules/.
 
 diagrams: $(VENV)/.test-installed  ## Draw new or changed mermaid diagrams into diagrams/ (Chromium), drop unused ones
 	$(BIN)/python -m macros.diagrams
+
+previews: $(VENV)/.test-installed  ## Redraw the link-preview cards in docs/assets/previews/ (needs Chromium)
+	$(BIN)/python scripts/make_previews.py
 
 lock:  ## Re-resolve the lock files after editing pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements/test.lock

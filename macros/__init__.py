@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
-from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
 
 from macros import print_edition, render, sql_exercises
 from macros.catalog import Catalog
@@ -25,6 +23,7 @@ from macros.catalog_cache import load_catalog_once
 from macros.contract import prepare_snippet_root
 from macros.emoji import restrict_to_icons
 from macros.errors import SourceError, describe_error
+from macros.generator import PluginError, relative_url
 from macros.lessons import split_front_matter
 from macros.registry import Macro, page_macros
 from macros.sandbox import install_sandbox
@@ -54,7 +53,7 @@ def define_env(env: Any) -> None:
 
     def url_for(target: str) -> str:
         page_url = env.page.url if getattr(env, "page", None) else ""
-        return get_relative_url(_url(target, env.conf["use_directory_urls"]), page_url)
+        return relative_url(_url(target, env.conf["use_directory_urls"]), page_url)
 
     def print_all(area: str | None = None) -> str:
         # The print edition is assembled from the rendered lesson pages (macros/print_edition.py): it

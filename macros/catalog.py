@@ -122,6 +122,7 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
     for item in loaded["search/*.yml"]:
         catalog.synonyms.extend(item.model.synonyms)  # type: ignore[attr-defined]
         catalog.spellings.extend(item.model.spellings)  # type: ignore[attr-defined]
+        problems.extend(_synonym_section_problems(item, lessons, docs_dir))
     for item in loaded["topics.yml"]:
         catalog.topics = item.model  # type: ignore[assignment]
         known = {area.id for area in skills.areas}
@@ -314,6 +315,27 @@ def _prerequisite_cycles(lessons: dict[str, Lesson]) -> list[SourceProblem]:
         if ref not in state:
             visit(ref, [])
     return problems
+
+
+def _synonym_section_problems(item: _Loaded, lessons: dict[str, Lesson], docs_dir: Path) -> Iterator[SourceProblem]:
+    """A synonym aimed at one section names an h1-h3 anchor that exists (a renamed heading moves it)."""
+    anchors: dict[str, set[str]] = {}
+    for index, synonym in enumerate(item.model.synonyms):  # type: ignore[attr-defined]
+        if synonym.section is None or synonym.lesson not in lessons:
+            continue  # a missing lesson is reported with the other lesson references
+        if synonym.lesson not in anchors:
+            found = lesson_sections(docs_dir / f"{synonym.lesson}.md")
+            anchors[synonym.lesson] = {section.anchor for section in found if section.level <= 3}
+        if synonym.section not in anchors[synonym.lesson]:
+            near = difflib.get_close_matches(synonym.section, sorted(anchors[synonym.lesson]), n=1)
+            hint = f" (did you mean '{near[0]}'?)" if near else ""
+            loc = ("synonyms", index, "section")
+            yield SourceProblem(
+                item.source,
+                line_for(item.lines, loc),
+                field_path(loc),
+                f"no heading with anchor '#{synonym.section}' in docs/{synonym.lesson}.md{hint}",
+            )
 
 
 def _topic_problems(

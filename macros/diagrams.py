@@ -31,9 +31,8 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import BuildError
-
 from macros.diagram_svg import UnsafeDiagram, prepare
+from macros.generator import BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "diagrams"

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from material.extensions.emoji import twemoji
+from macros.generator import twemoji_index
 
 
 def icons_only(options: dict[str, Any], md: Any) -> dict[str, Any]:
-    index = twemoji(options, md)
+    index = twemoji_index(options, md)
     # Icons carry the path of their SVG file; Twitter emoji carry a code point to fetch an image for.
     icons = {name: entry for name, entry in index["emoji"].items() if "path" in entry}
     return {"name": index["name"], "emoji": icons, "aliases": {}}

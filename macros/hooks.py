@@ -4,7 +4,7 @@ The print edition is filled in once every page is rendered (`on_env`; see macros
 A page whose front matter hides its table of contents carries none in its HTML (`on_page_context`):
 Material only hides it, and its script still watches every entry. On /tags/ that was two lists of
 276 tags, 550 elements that Material's script checked for visibility one by one on every load.
-Four jobs on every page's code blocks:
+Four jobs on every page's code blocks, and one on the print edition's:
 
 - Mermaid blocks become inline SVG drawn at build time from the cache in diagrams/ (macros/diagrams.py),
   so no page runs mermaid. They stay out of the search index, like code.
@@ -21,22 +21,35 @@ Four jobs on every page's code blocks:
   browser downloads the index and parses it on the page's main thread on a full page load, so its size is
   paid in blocking time on phones. Prose, headings and inline code are still indexed.
 - Highlighted code loses the spans that change nothing on screen: Pygments wraps every plain name
-  (class `n`) and run of whitespace (class `w`) in its own span, and Material colours plain names with
-  the code's own colour. On a code-heavy lesson that was a sixth of the page's elements, each one styled
-  and laid out on every load. tests/test_reader_features.py checks that the colours still match.
+  (class `n`) and run of whitespace (class `w`) in its own span, and Material colors plain names with
+  the code's own color. On a code-heavy lesson that was a sixth of the page's elements, each one styled
+  and laid out on every load. tests/test_reader_features.py checks that the colors still match.
+- On pages where Material's script does not run (the print edition, overrides/print.html), a code block
+  that can scroll sideways gets what that script would give it: `tabindex="0"`, so a keyboard can reach
+  and scroll it, plus a name (WCAG 2.1.1, axe `scrollable-region-focusable`). Whether a block scrolls
+  depends on the screen, so the build marks every block with a line too long for the narrowest screen.
+  The edition's blocks are its lessons' blocks, so this runs once the edition is filled in (`on_env`).
 """
 
 from __future__ import annotations
 
+import html as html_text
 import itertools
 import logging
 import os
 import re
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.toc import TableOfContents
-from mkdocs.utils import get_relative_url
+
+# MkDocs loads a hook by its file path, before the macros plugin puts the project on the import path.
+if str(Path(__file__).resolve().parent.parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros.generator import relative_url
 
 log = logging.getLogger("mkdocs.hooks.diagrams")
 
@@ -47,6 +60,19 @@ _CODE_BLOCK = re.compile(
     r'(?P<div><div class="(?:[\w+#.-]+ )*highlight"(?: data-[\w-]+="[^"]*")*)>'
     r'(?P<pre>(?:<span class="filename">[^<]*</span>)?<pre[^>]*>(?:<span></span>)?)<code'
 )
+# A code block's <code> once prepared, with the block's title if it has one, and its copy button unless
+# the print edition has taken it out.
+_PREPARED_CODE = re.compile(
+    r'(?:<span class="filename">(?P<title>[^<]*)</span>)?<pre[^>]*>(?:<span></span>)?'
+    r'(?:<nav class="md-code__nav bs-code-actions"[^>]*>.*?</nav>)?<code(?P<attributes>[^>]*)>(?P<code>.*?)</code>',
+    re.S,
+)
+# Templates whose pages run none of Material's script (see overrides/print.html).
+_WITHOUT_THEME_SCRIPT = {"print.html"}
+# Characters of code that fit across a code block on a 320 px screen: 36, measured in Chromium on the
+# print edition; a few fewer, so that a different monospace font cannot push a block over unmarked.
+_NARROWEST_FIT = 32
+_TAG = re.compile(r"<[^>]+>")
 # Pygments spans that look like the text around them: plain names and whitespace.
 _PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 # "build" or "serve", from the command; `make diagrams` sets "refresh" in the environment.
@@ -72,6 +98,32 @@ def prepare_code_blocks(html: str) -> str:
     return _PLAIN_TOKEN.sub(r"\1", html)
 
 
+def _is_wide(code: str) -> bool:
+    lines = html_text.unescape(_TAG.sub("", code)).expandtabs(8).splitlines()
+    return max(map(len, lines), default=0) > _NARROWEST_FIT
+
+
+def focus_wide_code_blocks(html: str) -> str:
+    """Make each prepared code block too wide for a phone reachable by keyboard, and name it.
+
+    `code` may not carry a name itself (its role forbids one), so the scrolling box becomes a named
+    region: "Code block N" in page order, with the block's title when it has one.
+    """
+    numbers = itertools.count(1)
+
+    def focus(match: re.Match[str]) -> str:
+        number = next(numbers)
+        if not _is_wide(match["code"]) or "tabindex" in match["attributes"]:
+            return match[0]
+        title = match["title"]
+        name = f"Code block {number}" + (f": {html_text.unescape(title)}" if title else "")
+        attributes = f' tabindex="0" role="region" aria-label="{html_text.escape(name)}"'
+        cut = match.end("attributes") - match.start()  # just before the <code> tag's ">"
+        return match[0][:cut] + attributes + match[0][cut:]
+
+    return _PREPARED_CODE.sub(focus, html)
+
+
 def on_startup(command: str, **kwargs: Any) -> None:
     global _mode
     _mode = os.environ.get("BACKEND_SKILLS_DIAGRAMS") or ("serve" if command == "serve" else "build")
@@ -86,7 +138,7 @@ def on_pre_build(**kwargs: Any) -> None:
 
 
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
-    preview = get_relative_url("assets/javascripts/diagram-preview.js", page.url)
+    preview = relative_url("assets/javascripts/diagram-preview.js", page.url)
     return prepare_code_blocks(_diagrams.page(html, page.file.src_uri, preview))
 
 
@@ -118,6 +170,8 @@ def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
         if refs:
             lessons = {ref: _rendered(files, ref) for ref in refs}
             page.content = fill_slots(page.content, file.url, lessons)
+        if page.meta.get("template") in _WITHOUT_THEME_SCRIPT:
+            page.content = focus_wide_code_blocks(page.content)
     return env
 
 

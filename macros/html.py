@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 
-import material
 from markupsafe import escape
 
+from macros.generator import icons_dir
 from macros.schema import Source
 
 
@@ -46,5 +45,5 @@ def source_links(sources: Iterable[Source]) -> str:
 @cache
 def icon(name: str) -> str:
     """Inline one of Material's bundled SVG icons (no request at view time)."""
-    path = Path(material.__file__).parent / "templates" / ".icons" / f"{name}.svg"
+    path = icons_dir() / f"{name}.svg"
     return path.read_text(encoding="utf-8").replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)

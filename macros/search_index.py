@@ -37,9 +37,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
-
 # MkDocs loads a hook by its file path, before the macros plugin puts the project on the import path.
 if str(Path(__file__).resolve().parent.parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -47,6 +44,7 @@ if str(Path(__file__).resolve().parent.parent) not in sys.path:
 from macros.catalog import Catalog
 from macros.catalog_cache import load_catalog_once
 from macros.errors import SourceError
+from macros.generator import Page, PluginError
 
 OUTPUT = "pagefind"
 # Pages that would match everything or repeat other pages: the print edition and the tags index.

@@ -20,10 +20,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
-from mkdocs.structure.pages import Page
+# MkDocs loads a hook by its file path, before the macros plugin puts the project on the import path.
+if str(Path(__file__).resolve().parent.parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros.generator import Page
 
 # Folders snippets may read from (mkdocs.yml `pymdownx.snippets`); a change to any file in them re-renders.
 SNIPPET_FOLDERS = ("examples", "labs", "templates", ".cache/generated")

@@ -13,13 +13,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.utils import get_relative_url
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
+# MkDocs loads a hook by its file path, before the macros plugin puts the project on the import path.
+if str(Path(__file__).resolve().parent.parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import sql_practice
+from macros.generator import File, Files, PluginError, relative_url
 
 _known: dict[str, sql_practice.Dataset] = {}
 
@@ -41,5 +40,5 @@ def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
         raise PluginError(f"{page.file.src_uri}: " + "; ".join(errors))
     if not sql_practice.NEEDS_RUNNER.search(html):
         return html
-    src = get_relative_url(sql_practice.RUNNER_SCRIPT, page.url)
+    src = relative_url(sql_practice.RUNNER_SCRIPT, page.url)
     return html + f'\n<script defer src="{src}" data-sql-runner></script>\n'

@@ -1,4 +1,4 @@
-"""axe-core (from the npm registry) on every built page, in Debian's Chromium: zero violations, and colour
+"""axe-core (from the npm registry) on every built page, in Debian's Chromium: zero violations, and color
 contrast checked again in the dark palette."""
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.2 A and AA plus axe's best practices: what Lighthouse's accessibility audit also draws on.
-PRINT_EDITION = "print/"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
@@ -38,11 +37,10 @@ def axe_page(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         yield base, page
 
 
-def run_axe(page: Any, options: dict[str, Any], context: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def run_axe(page: Any, options: dict[str, Any]) -> list[dict[str, Any]]:
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
-    script = "([context, options]) => axe.run(context || document, options).then(result => result.violations)"
-    return page.evaluate(script, [context, options])
+    return page.evaluate("options => axe.run(document, options).then(result => result.violations)", options)
 
 
 def describe(path: str, violations: list[dict[str, Any]]) -> list[str]:
@@ -60,14 +58,11 @@ def test_every_page_has_zero_axe_violations_in_both_palettes(axe_page: tuple[str
     problems: list[str] = []
     for path in pages:
         page.goto(base + path, wait_until="load", timeout=90_000)
-        # The print editions repeat the lessons' code blocks (tens of thousands of highlighted spans); they
-        # are checked on their own lesson pages, so here axe checks everything around them.
-        context = {"exclude": [[".highlight"]]} if path.startswith(PRINT_EDITION) else None
-        problems += describe(path, run_axe(page, {"runOnly": {"type": "tag", "values": TAGS}}, context))
-        # The dark palette is a different set of colours: check contrast there too.
+        problems += describe(path, run_axe(page, {"runOnly": {"type": "tag", "values": TAGS}}))
+        # The dark palette is a different set of colors: check contrast there too.
         show_palette(page, "slate")
         dark = {"runOnly": ["color-contrast", "link-in-text-block"]}
-        problems += describe(path + " (dark)", run_axe(page, dark, context))
+        problems += describe(path + " (dark)", run_axe(page, dark))
     assert problems == [], "\n".join(problems)
 
 

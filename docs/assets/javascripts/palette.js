@@ -2,7 +2,7 @@
  *
  * It behaves like Material's and keeps the choice in the same place (Material's "__palette" entry), so
  * the inline script in Material's template applies a stored choice before the first paint. One
- * difference: until the reader picks a palette, it follows the system's colour scheme, live.
+ * difference: until the reader picks a palette, it follows the system's color scheme, live.
  * It only writes to the page when something differs: every palette attribute on <body> restyles the
  * whole page.
  */
@@ -18,12 +18,12 @@
   // The attributes style rules read. The media attribute only records which palette is on, as Material's does.
   var STYLED = ["scheme", "primary", "accent"];
 
-  function colours(input) {
-    var colour = {};
+  function colors(input) {
+    var color = {};
     KEYS.forEach(function (key) {
-      colour[key] = input.getAttribute("data-md-color-" + key);
+      color[key] = input.getAttribute("data-md-color-" + key);
     });
-    return colour;
+    return color;
   }
 
   function stored() {
@@ -41,18 +41,18 @@
 
   function apply(index, remember) {
     index = Math.max(0, Math.min(index, inputs.length - 1));
-    var colour = colours(inputs[index]);
-    if (body.getAttribute("data-md-color-media") !== colour.media) body.setAttribute("data-md-color-media", colour.media);
+    var color = colors(inputs[index]);
+    if (body.getAttribute("data-md-color-media") !== color.media) body.setAttribute("data-md-color-media", color.media);
     var changed = STYLED.filter(function (key) {
-      return body.getAttribute("data-md-color-" + key) !== colour[key];
+      return body.getAttribute("data-md-color-" + key) !== color[key];
     });
     if (changed.length) {
-      // Colours change at once rather than through each element's transition (Material's palette CSS).
+      // Colors change at once rather than through each element's transition (Material's palette CSS).
       body.setAttribute("data-md-color-switching", "");
       changed.forEach(function (key) {
-        body.setAttribute("data-md-color-" + key, colour[key]);
+        body.setAttribute("data-md-color-" + key, color[key]);
       });
-      // The browser's own parts (scrollbars, form controls) follow the palette's colour scheme.
+      // The browser's own parts (scrollbars, form controls) follow the palette's color scheme.
       var scheme = window.getComputedStyle(body).colorScheme;
       if (colorScheme && scheme && colorScheme.content !== scheme) colorScheme.content = scheme;
       window.requestAnimationFrame(function () {
@@ -65,7 +65,7 @@
     });
     inputs[index].checked = true;
     if (remember && typeof window.__md_set === "function") {
-      window.__md_set("__palette", { index: index, color: colour });
+      window.__md_set("__palette", { index: index, color: color });
     }
   }
 

@@ -1,10 +1,10 @@
 """The raw-socket client and server speak real HTTP/1.1 over loopback; TLS 1.3 completes a handshake."""
 
-import socket
 import ssl
 
 import pytest
 
+from examples.web_foundations.internet_basics.http_exchange import send_raw as _send_raw
 from examples.web_foundations.raw_http import client
 from examples.web_foundations.raw_http.server import RawHttpServer
 from examples.web_foundations.raw_http.tls_demo import tls_round_trip
@@ -45,15 +45,6 @@ def test_post_body_is_framed_by_content_length(server):
 
 def test_unknown_path_is_404(server):
     assert client.request("127.0.0.1", server.port, "GET", "/missing").status == 404
-
-
-def _send_raw(port: int, wire: bytes) -> bytes:
-    with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
-        conn.sendall(wire)
-        data = b""
-        while chunk := conn.recv(4096):
-            data += chunk
-    return data
 
 
 def test_http11_request_without_host_is_rejected(server):
