@@ -77,7 +77,9 @@ def throttled(browser: Any, url: str) -> dict[str, float]:
 def traced(browser: Any, url: str, trace: Path) -> float:
     context = browser.new_context(**PHONE)
     page = context.new_page()
-    browser.start_tracing(page=page, path=str(trace), categories=["devtools.timeline", "disabled-by-default-devtools.timeline"])
+    browser.start_tracing(
+        page=page, path=str(trace), categories=["devtools.timeline", "disabled-by-default-devtools.timeline"]
+    )
     page.goto(url, wait_until="load", timeout=300_000)
     page.wait_for_timeout(SETTLE_MS)
     browser.stop_tracing()
