@@ -12,8 +12,9 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 serve: $(VENV)/.site-installed  ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
+# Two workers (pytest-xdist): the browser and build tests keep both cores busy, as CI's two cores.
 test: $(VENV)/.test-installed node_modules/.installed  ## Run the whole test suite, exactly as CI does
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 build: $(VENV)/.site-installed  ## Build the site into site/ with strict validation
 	$(BIN)/mkdocs build --strict

@@ -499,8 +499,12 @@ def prepare_snippet_root(root: Path) -> None:
         if link.is_symlink() and Path(os.readlink(link)) == target:
             continue
         if link.is_symlink() or link.is_file():
-            link.unlink()
-        link.symlink_to(target, target_is_directory=True)
+            link.unlink(missing_ok=True)
+        try:
+            link.symlink_to(target, target_is_directory=True)
+        except FileExistsError:  # another build (serve beside a test run) made it meanwhile
+            if not (link.is_symlink() and Path(os.readlink(link)) == target):
+                raise
 
 
 def check_nav(path: Path, source: str) -> list[SourceProblem]:

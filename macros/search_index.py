@@ -8,7 +8,7 @@ What is indexed is a copy of each page's article written to a staging folder, ne
 the marks Pagefind reads cost readers nothing:
 
 - only the lesson body: the tags, the edit button, heading permalinks, code blocks and diagrams are left
-  out, and so are the print edition, the tags page and the 404 page;
+  out, and so are the print edition, the tags page, the Topics A-Z page and the 404 page;
 - one record per section (h1 to h3, each with its text up to the next heading), whose meta carries the
   page's title and the section's anchor: a result's fragment is then about a kilobyte, where a whole
   lesson's is five to ten, and search.js groups the sections by page again;
@@ -48,7 +48,9 @@ from macros.generator import Page, PluginError
 
 OUTPUT = "pagefind"
 # Pages that would match everything or repeat other pages: the print edition and the tags index.
-EXCLUDED = {"print.md", "tags.md"}
+# The Topics A-Z page names every topic and alias: like the tags index it would match every query, so its
+# words lead to the sections it links instead (macros/search_index.py takes them from data/topics.yml).
+EXCLUDED = {"print.md", "tags.md", "topics.md"}
 GLOSSARY = "glossary.md"
 # Pagefind's default weights are h1 7, h2 6, h3 5 ... and 1 for text; a lesson's title weighs most.
 LESSON_TITLE_WEIGHT = "10"

@@ -188,6 +188,47 @@ def test_each_query_finds_its_lesson_in_the_top_three(search_page: tuple[str, An
 
 
 @pytest.mark.browser
+def test_every_topic_is_found_by_its_title_and_by_each_alias(search_page: tuple[str, Any]) -> None:
+    """The topic inventory (data/topics.yml) names the sections that teach each topic: typed into search,
+    the topic's title and every alias must bring one of those sections into the first three results.
+
+    The queries go through the search box's own `search()` (docs/assets/javascripts/search.js), the function
+    that answers Material's box, without typing each one: over 1,700 names take seconds, not minutes."""
+    base, page = search_page
+    inventory = load_catalog(ROOT).topics
+    assert inventory is not None
+    queries = [(topic, name) for topic in inventory.topics for name in topic.names()]
+    page.evaluate("async url => { window.bsSearch = await import(url) }", base + "assets/javascripts/search.js")
+    tops = page.evaluate(
+        """async names => {
+          const tops = []
+          for (const name of names) {
+            const answer = await window.bsSearch.search(name)
+            tops.push(answer ? answer.items.slice(0, 3).flatMap(item => item.map(doc => doc.location)) : [])
+          }
+          return tops
+        }""",
+        [name for _, name in queries],
+    )
+    misses = []
+    for (topic, name), locations in zip(queries, tops, strict=True):
+        paths = [
+            urlsplit(location).path + ("#" + urlsplit(location).fragment if "#" in location else "")
+            for location in locations
+        ]
+        if not any(
+            path.endswith(f"/{ref}/#{anchor}")
+            for path in paths
+            for ref, anchor in (s.split("#") for s in topic.sections)
+        ):
+            misses.append(f"{name!r} (topic {topic.id}): got {[urlsplit(p).path for p in paths[:3]]}")
+    hits = len(queries) - len(misses)
+    report = f"topic sections found: {hits}/{len(queries)} = {hits / len(queries):.1%}; misses:\n" + "\n".join(misses)
+    print(report)
+    assert hits / len(queries) >= HIT_RATE, report
+
+
+@pytest.mark.browser
 def test_glossary_and_tags_do_not_crowd_the_top_three(search_page: tuple[str, Any]) -> None:
     _, page = search_page
     crowded = []
