@@ -55,10 +55,10 @@ def define_env(env: Any) -> None:
         page_url = env.page.url if getattr(env, "page", None) else ""
         return relative_url(_url(target, env.conf["use_directory_urls"]), page_url)
 
-    def print_all() -> str:
+    def print_all(area: str | None = None) -> str:
         # The print edition is assembled from the rendered lesson pages (macros/print_edition.py): it
         # renders no lesson's Markdown itself, so a lesson's macro error is reported against the lesson.
-        return print_edition.print_edition(catalog)
+        return print_edition.print_edition(catalog, area)
 
     docs = docs_dir.relative_to(root) if docs_dir.is_relative_to(root) else docs_dir
     documented = page_macros(catalog, url_for, print_all, sql_exercises.load_expected(root))

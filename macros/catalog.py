@@ -174,7 +174,7 @@ def _page_problems(catalog: Catalog, root: Path, docs_dir: Path, evaluate: bool)
     from macros.registry import page_macros
     from macros.sql_exercises import load_expected
 
-    macros = page_macros(catalog, lambda target: target, lambda: print_edition(catalog), load_expected(root))
+    macros = page_macros(catalog, lambda target: target, lambda area: print_edition(catalog, area), load_expected(root))
     sources = {lesson.source for lesson in catalog.lessons.values()}
     return check_pages(root, docs_dir, macros, sources, evaluate)
 

@@ -47,7 +47,7 @@ PAGE_FILE_TYPES = {".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 MAX_PROBLEMS_PER_PAGE = 20
 MAX_CALLS_PER_PAGE = 50  # each call can render a large table; the most any page has is 4
 # Macros that render other pages: called from a lesson they would render that lesson again, and again.
-PAGE_ONLY_MACROS = {"print_edition": "docs/print.md"}
+PAGE_ONLY_MACROS = {"print_edition": "docs/print.md and docs/print/"}
 
 # Tags that only shape text. Everything else (script, iframe, img, a, form, style, svg, ...) is refused.
 ALLOWED_TAGS = {

@@ -1,6 +1,9 @@
 """MkDocs hooks (listed under `hooks:` in mkdocs.yml): build steps on the rendered HTML of pages.
 
 The print edition is filled in once every page is rendered (`on_env`; see macros/print_edition.py).
+A page whose front matter hides its table of contents carries none in its HTML (`on_page_context`):
+Material only hides it, and its script still watches every entry. On /tags/ that was two lists of
+276 tags, 550 elements that Material's script checked for visibility one by one on every load.
 Four jobs on every page's code blocks, and one on the print edition's:
 
 - Mermaid blocks become inline SVG drawn at build time from the cache in diagrams/ (macros/diagrams.py),
@@ -39,6 +42,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from mkdocs.structure.toc import TableOfContents
 
 # MkDocs loads a hook by its file path, before the macros plugin puts the project on the import path.
 if str(Path(__file__).resolve().parent.parent) not in sys.path:
@@ -135,6 +140,13 @@ def on_pre_build(**kwargs: Any) -> None:
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
     preview = relative_url("assets/javascripts/diagram-preview.js", page.url)
     return prepare_code_blocks(_diagrams.page(html, page.file.src_uri, preview))
+
+
+def on_page_context(context: dict[str, Any], page: Any, **kwargs: Any) -> dict[str, Any]:
+    # Material's templates draw the table of contents from `page.toc`, in the sidebar and in the nav.
+    if "toc" in (page.meta.get("hide") or []):
+        page.toc = TableOfContents([])
+    return context
 
 
 def on_post_build(**kwargs: Any) -> None:

@@ -1,4 +1,8 @@
-"""The print edition: every lesson, in navigation order, on one page.
+"""The print edition: every lesson, in navigation order, on one page; and one page per skill area.
+
+The whole edition is one page to print or save as PDF, but it is megabytes of HTML: too much to open on a
+phone (Lighthouse mobile: first paint after the whole page downloads). Each area's part is also a page
+of its own (docs/print/<area>.md), quick to open and read offline.
 
 The edition is assembled from the HTML each lesson already rendered for its own page. Converting every
 lesson's Markdown a second time for this page was half of the whole build; now each lesson is converted
@@ -52,18 +56,36 @@ def lesson_anchor(ref: str) -> str:
     return "lesson-" + ref.replace("/", "-")
 
 
-def _lessons_by_area(catalog: Catalog) -> list[tuple[str, str, list[Lesson]]]:
+class UnknownArea(KeyError):
+    """A print page asked for an area with no lessons; the message lists the areas that have some."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _lessons_by_area(catalog: Catalog, area: str | None = None) -> list[tuple[str, str, list[Lesson]]]:
     grouped = []
-    for area in catalog.skills.areas:
-        lessons = [lesson for lesson in catalog.lessons.values() if lesson.area == area.id]
+    for skill_area in catalog.skills.areas:
+        lessons = [lesson for lesson in catalog.lessons.values() if lesson.area == skill_area.id]
         if lessons:
-            grouped.append((area.id, area.title, lessons))
-    return grouped
+            grouped.append((skill_area.id, skill_area.title, lessons))
+    if area is None:
+        return grouped
+    chosen = [group for group in grouped if group[0] == area]
+    if not chosen:
+        known = ", ".join(group[0] for group in grouped)
+        raise UnknownArea(f"no lessons in area '{area}' for a print page (areas with lessons: {known})")
+    return chosen
 
 
-def table_of_contents(catalog: Catalog) -> str:
+def area_ids(catalog: Catalog) -> list[str]:
+    """The areas that have lessons, each with its own print page."""
+    return [area_id for area_id, _, _ in _lessons_by_area(catalog)]
+
+
+def table_of_contents(catalog: Catalog, area: str | None = None) -> str:
     items = []
-    for area_id, area_title, lessons in _lessons_by_area(catalog):
+    for area_id, area_title, lessons in _lessons_by_area(catalog, area):
         links = "".join(
             tag("li", tag("a", esc(lesson.meta.title), href=f"#{lesson_anchor(lesson.ref)}")) for lesson in lessons
         )
@@ -71,10 +93,19 @@ def table_of_contents(catalog: Catalog) -> str:
     return tag("nav", tag("ul", "".join(items)), class_="bs-print-contents", aria_label="Contents")
 
 
-def print_edition(catalog: Catalog) -> str:
+def area_editions(catalog: Catalog, url_for: Callable[[str], str]) -> str:
+    """Links to each area's print page."""
+    items = [
+        tag("li", tag("a", esc(title), href=url_for(f"print/{area_id}")))
+        for area_id, title, _ in _lessons_by_area(catalog)
+    ]
+    return tag("ul", "".join(items), class_="bs-print-areas")
+
+
+def print_edition(catalog: Catalog, area: str | None = None) -> str:
     """The skeleton: area and lesson headings with each lesson's facts, and a slot for its body."""
     parts = []
-    for area_id, area_title, lessons in _lessons_by_area(catalog):
+    for area_id, area_title, lessons in _lessons_by_area(catalog, area):
         parts.append(tag("h2", esc(area_title), id=f"area-{area_id}"))
         parts.extend(_lesson_skeleton(lesson) for lesson in lessons)
     return tag("div", "\n".join(parts), class_="bs-print-edition")

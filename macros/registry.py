@@ -15,7 +15,7 @@ from typing import Any
 from macros import hiring, progress, render, sql_exercises, topics_page
 from macros.catalog import Catalog
 from macros.html import md_text
-from macros.print_edition import table_of_contents
+from macros.print_edition import area_editions, table_of_contents
 
 UrlFor = Callable[[str], str]
 Macro = Callable[..., str]
@@ -24,7 +24,7 @@ Macro = Callable[..., str]
 def page_macros(
     catalog: Catalog,
     url_for: UrlFor,
-    print_edition: Callable[[], str],
+    print_edition: Callable[[str | None], str],
     expected: Mapping[str, dict[str, Any]],
 ) -> dict[str, Macro]:
     """`expected` holds the SQL exercises' expected results (data/exercises/expected.json)."""
@@ -84,8 +84,9 @@ def page_macros(
         "next_lessons": next_lessons,
         "path_list": lambda: progress.path_list(catalog, url_for),
         "learning_path": learning_path,
-        "print_contents": lambda: table_of_contents(catalog),
-        "print_edition": print_edition,
+        "print_contents": lambda area=None: table_of_contents(catalog, area),
+        "print_edition": lambda area=None: print_edition(area),
+        "print_areas": lambda: area_editions(catalog, url_for),
         "sql_exercise": sql_exercise,
         "sql_injection_form": sql_exercises.injection_form,
     }

@@ -6,8 +6,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from macros.catalog import load_catalog
-from macros.print_edition import fill_slots, lesson_anchor, print_edition
+from macros.print_edition import UnknownArea, area_ids, fill_slots, lesson_anchor, print_edition
 from tests.conftest import ROOT
 
 SLOT = '<div class="bs-print-slot" data-print-lesson="{ref}"></div>'
@@ -90,3 +92,41 @@ def test_built_edition_has_every_lesson_once_and_every_link_lands(built_site: Pa
     assert [element_id for element_id, count in ids.items() if count > 1] == []
     missing = {target for target in re.findall(r'href="#([^"]+)"', html) if target not in ids}
     assert missing == set()
+
+
+def test_every_area_with_lessons_has_its_own_print_page() -> None:
+    # The whole edition is too large to open on a phone; each area's part is a page of its own.
+    catalog = load_catalog(ROOT)
+    pages = sorted(path.stem for path in (ROOT / "docs" / "print").glob("*.md"))
+    assert pages == sorted(area_ids(catalog)), "add or remove docs/print/<area>.md to match the areas"
+    for area in pages:
+        text = (ROOT / "docs" / "print" / f"{area}.md").read_text(encoding="utf-8")
+        assert f'print_edition("{area}")' in text and "template: print.html" in text, area
+
+
+def test_an_area_print_page_holds_only_its_lessons() -> None:
+    catalog = load_catalog(ROOT)
+    html = print_edition(catalog, "security")
+    refs = set(re.findall(r'data-print-lesson="([^"]+)"', html))
+    assert refs == {ref for ref, lesson in catalog.lessons.items() if lesson.area == "security"}
+    with pytest.raises(UnknownArea, match="areas with lessons: web-foundations"):
+        print_edition(catalog, "no-such-area")
+
+
+def test_built_area_edition_links_other_areas_to_the_site(built_site: Path) -> None:
+    catalog = load_catalog(ROOT)
+    html = (built_site / "print" / "security" / "index.html").read_text(encoding="utf-8")
+    security = [ref for ref, lesson in catalog.lessons.items() if lesson.area == "security"]
+    for ref in security:
+        assert html.count(f'id="{lesson_anchor(ref)}"') == 1, ref
+    others = [ref for ref in catalog.lessons if ref not in security]
+    assert not any(f'id="{lesson_anchor(ref)}"' in html for ref in others)
+    assert 'class="bs-print-slot"' not in html
+    ids = set(re.findall(r'(?<![\w-])id="([^"]+)"', html))
+    assert {target for target in re.findall(r'href="#([^"]+)"', html) if target not in ids} == set()
+    # A link to a lesson of another area is a relative link to that lesson's page, and it lands.
+    folder = built_site / "print" / "security"
+    relative = [href for href in re.findall(r'href="(\.\.[^"#]*)', html) if href.endswith("/")]
+    assert relative and all((folder / href / "index.html").resolve().is_file() for href in relative)
+    whole = (built_site / "print" / "index.html").read_text(encoding="utf-8")
+    assert 'href="security/"' in whole  # the whole edition links each area's page

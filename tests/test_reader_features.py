@@ -254,6 +254,27 @@ def _luminance(css_colour: str) -> float:
     return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
 
 
+def test_skills_matrix_tables_are_laid_out_as_they_near_the_screen(site: tuple[str, Any]) -> None:
+    # extra.css: each area's table is laid out only near the screen (content-visibility), which cut most of
+    # this page's main-thread time on a phone. Every table must still show in full once scrolled to.
+    base, context = site
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base + "hiring/guide/skills-matrix/", wait_until="load")
+    regions = page.locator(".bs-skills-matrix")
+    assert regions.count() >= 8
+    assert regions.first.evaluate("node => getComputedStyle(node).contentVisibility") == "auto"
+    last = regions.last
+    last.scroll_into_view_if_needed()
+    page.wait_for_timeout(200)  # the browser lays out newly visible content at the next frame
+    table = last.locator("table")
+    rows = last.locator("tbody tr").count()
+    box = table.bounding_box()
+    assert rows >= 2 and box is not None and box["height"] > 40 * rows  # not the reserved placeholder box
+    assert last.locator("tbody th").first.is_visible()
+    page.close()
+
+
 def test_print_edition_holds_every_lesson_and_hides_navigation(site: tuple[str, Any], built_site: Path) -> None:
     base, context = site
     lessons = [p for p in built_site.glob("*/*/index.html") if 'class="bs-lesson-header"' in p.read_text("utf-8")]

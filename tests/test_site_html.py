@@ -100,7 +100,7 @@ def test_every_code_block_gets_a_copy_button(built_site: Path) -> None:
     # The print edition runs no script that could copy, so its blocks have none (macros/print_edition.py).
     blocks = buttons = 0
     for page in built_site.rglob("index.html"):
-        if page.parent.name == "print":
+        if "print" in page.relative_to(built_site).parts:
             assert 'data-md-type="copy"' not in page.read_text(encoding="utf-8")
             continue
         html = page.read_text(encoding="utf-8")
@@ -131,3 +131,15 @@ def test_code_block_preparation() -> None:
     assert '<span class="filename">app.py</span><pre><nav' in prepared and prepared.count("<nav") == 2
     # Plain names and whitespace lose their spans; tokens with a colour of their own keep them.
     assert '<code>run <span class="p">(</span><span class="nf">y</span></code>' in prepared
+
+
+def test_a_page_that_hides_its_table_of_contents_carries_none(built_site: Path) -> None:
+    # Material only hides the contents of a page with `hide: [toc]`, and its script still watches every
+    # entry; macros/hooks.py drops them. On /tags/ every tag is a heading: hundreds of entries, twice.
+    tags = (built_site / "tags" / "index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'<h2 id="tag:', tags)) >= 100  # every tag keeps its heading and its lessons
+    assert 'data-md-component="toc"' not in tags
+    assert tags.count('class="md-nav__link"') < 60  # the site navigation only
+    # A page that shows its contents keeps them, in the sidebar and in the navigation drawer.
+    lesson = (built_site / "security" / "sql-injection" / "index.html").read_text(encoding="utf-8")
+    assert lesson.count('data-md-component="toc"') == 2
