@@ -51,6 +51,7 @@ OUTPUT = "pagefind"
 # The Topics A-Z page names every topic and alias: like the tags index it would match every query, so its
 # words lead to the sections it links instead (macros/search_index.py takes them from data/topics.yml).
 EXCLUDED = {"print.md", "tags.md", "topics.md"}
+EXCLUDED_FOLDERS = ("print/",)  # the print edition of each area (docs/print/<area>.md)
 GLOSSARY = "glossary.md"
 # Pagefind's default weights are h1 7, h2 6, h3 5 ... and 1 for text; a lesson's title weighs most.
 LESSON_TITLE_WEIGHT = "10"
@@ -78,6 +79,7 @@ _TAGS = re.compile(r'<nav class="md-tags".*?</nav>', re.S)
 _EDIT = re.compile(r'<a [^>]*class="md-content__button md-icon".*?</a>', re.S)
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _EXCLUDE = re.compile(r"\bdata-search-exclude\b")
+_SLASHED_INITIALS = re.compile(r"\b([A-Za-z])/([A-Za-z])\b")
 _PREREQUISITES = re.compile(r'<p class="bs-lesson-header__prereq">')
 _PROGRESS = re.compile(r'<p class="bs-progress-toggle"')
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)"')
@@ -138,7 +140,7 @@ def on_post_page(output: str, page: Page, config: Any, **kwargs: Any) -> str:
     if _state.stage is None or _state.catalog is None:
         return output
     src = page.file.src_uri
-    if src in EXCLUDED or page.file.dest_uri == "404.html":
+    if src in EXCLUDED or src.startswith(EXCLUDED_FOLDERS) or page.file.dest_uri == "404.html":
         return output
     if src == GLOSSARY:
         for name, document in glossary_records(_state.catalog, page.url).items():
@@ -248,7 +250,8 @@ def with_extra_words(body: str, synonyms: dict[str, list[str]], spellings: list[
         heading, text = rest[:heading_end], rest[heading_end:]
         weight = "7" if level == "1" else str(max(2, 8 - int(level)))
         words = list(synonyms.get("" if level == "1" else anchor, []))
-        extra_heading = _variants(_plain(heading) + " " + " ".join(words), spellings)
+        named = _plain(heading) + " " + " ".join(words)
+        extra_heading = _variants(named, spellings) + _joined_initials(named)
         out.append(f'<h{level} id="{anchor}"{heading}')
         if words:
             out.append(_paragraph(words, SYNONYM_WEIGHT))
@@ -259,6 +262,12 @@ def with_extra_words(body: str, synonyms: dict[str, list[str]], spellings: list[
         if extra_text:
             out.append(_paragraph(extra_text, "1"))
     return "".join(out)
+
+
+def _joined_initials(text: str) -> list[str]:
+    """`I/O` and `A/B` as one word (`io`, `ab`): search.js asks for them so, since Pagefind splits at `/`
+    and a one-letter word matches every word with that initial."""
+    return sorted({f"{first}{second}".lower() for first, second in _SLASHED_INITIALS.findall(text)})
 
 
 def _variants(text: str, spellings: list[tuple[str, str]]) -> list[str]:

@@ -21,7 +21,7 @@ import yaml
 
 from macros.catalog import load_catalog
 from macros.errors import SourceError
-from macros.search_index import with_extra_words
+from macros.search_index import _joined_initials, with_extra_words
 from tests.browser import chromium, serve, show_palette
 from tests.conftest import ROOT
 from tests.site_audit import site_base_path
@@ -80,6 +80,11 @@ def test_extra_words_follow_their_section_with_both_spellings() -> None:
     assert out.index("scrubbing") < h2 and out.index("sanitization") < h2  # page-level words before the h2
     assert out.index("NFC") > h2 and out.index("normalize") > h2  # the section's words inside it
     assert "<p>normalise it</p>" in out  # the text itself is untouched
+
+
+def test_slashed_initials_are_indexed_as_one_word() -> None:
+    # Pagefind splits `I/O` at the slash into one-letter words that match everything; search.js asks for `io`.
+    assert _joined_initials("I/O management, A/B tests and CI/CD") == ["ab", "io"]
 
 
 def test_a_synonym_for_an_unknown_lesson_fails_with_file_line_and_field(project_copy: Path) -> None:

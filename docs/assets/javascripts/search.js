@@ -81,7 +81,9 @@ export function connect(post) {
 
 // The words Pagefind is asked for: symbols kept (C#, N+1, 401), filler words dropped.
 export function searchWords(query) {
-  const words = query.toLowerCase().split(/[\s,;:!?"()[\]{}]+|\/|\.(?=\s|$)/).filter(Boolean)
+  // `I/O` and `A/B` are one word each, as the index has them (macros/search_index.py, _joined_initials).
+  const joined = query.toLowerCase().replace(/\b([a-z])\/([a-z])\b/g, "$1$2")
+  const words = joined.split(/[\s,;:!?"()[\]{}]+|\/|\.(?=\s|$)/).filter(Boolean)
   const meaningful = words.filter(word => !FILLER.has(word))
   return meaningful.length ? meaningful : words
 }
