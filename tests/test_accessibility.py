@@ -37,10 +37,14 @@ def axe_page(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         yield base, page
 
 
-def run_axe(page: Any, options: dict[str, Any]) -> list[dict[str, Any]]:
+def run_axe(page: Any, options: dict[str, Any], context: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """axe's violations on the page, or on part of it (`context`, axe's include/exclude selectors)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
-    return page.evaluate("options => axe.run(document, options).then(result => result.violations)", options)
+    return page.evaluate(
+        "([context, options]) => axe.run(context || document, options).then(result => result.violations)",
+        [context, options],
+    )
 
 
 def describe(path: str, violations: list[dict[str, Any]]) -> list[str]:
