@@ -142,7 +142,7 @@ def test_special_characters_reach_every_place_they_are_shown_as_text(project_cop
     assert '<meta name="description" content="Quotes &#34; and &lt;2 &amp; more stay text in the meta tag.">' in page
     assert page.count(escaped) >= 3  # the <title>, the header bar, the navigation
     assert escaped in (site / "web-foundations" / "index.html").read_text(encoding="utf-8")  # navigation
-    assert "SQL &#38; &#34;injection&#34; 1 &#60; 2" in (site / "print" / "index.html").read_text(encoding="utf-8")
+    assert escaped in (site / "print" / "index.html").read_text(encoding="utf-8")
     assert title not in page and "&amp;amp;" not in page and "&amp;#34;" not in page
 
 
