@@ -90,10 +90,7 @@ def test_contributor_text_reaches_the_tags_escaped(tmp_path: Path) -> None:
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     page = (tmp_path / "site" / "security" / "sql-injection" / "index.html").read_text(encoding="utf-8")
-    assert (
-        '<meta property="og:description"'
-        ' content="Bound &#34;params&#34; &amp; 1 &lt; 2 close the hole.">' in page
-    )
+    assert '<meta property="og:description" content="Bound &#34;params&#34; &amp; 1 &lt; 2 close the hole.">' in page
     previews = [tag for tag in re.findall(r"<meta [^>]*>", page) if "og:" in tag or "twitter:" in tag]
     assert len(previews) == 10 and not any('"params"' in tag or " < " in tag for tag in previews)
 
