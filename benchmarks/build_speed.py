@@ -71,9 +71,12 @@ def stock_material(project: Path) -> str:
     extensions = re.search(r"^markdown_extensions:\n(?:(?:  |\n).*\n?)*", ours, re.M)
     assert extensions, "mkdocs.yml has no markdown_extensions block"
     block = re.sub(r"\n\s+auto_append: \[[^\]]*\]", "", extensions.group(0))
+    # Pages that name our print template get Material's own page instead.
+    (project / "stock-overrides").mkdir(exist_ok=True)
+    (project / "stock-overrides" / "print.html").write_text('{% extends "main.html" %}\n', encoding="utf-8")
     stock = (
         "site_name: Stock Material\n"
-        "theme:\n  name: material\n  font: false\n"
+        "theme:\n  name: material\n  font: false\n  custom_dir: stock-overrides\n"
         "plugins:\n  - search\n"
         "validation:\n  omitted_files: ignore\n  unrecognized_links: ignore\n  anchors: ignore\n" + block
     )
