@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -160,10 +159,6 @@ def edit_to_reload(project: Path, edits: list[Edit]) -> dict[str, list[float]]:
         finally:
             browser.close()
     return results
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values)
 
 
 # ---- Zensical, the successor of Material for MkDocs (a report, not a target) ----------------

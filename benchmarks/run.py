@@ -585,15 +585,15 @@ def main() -> int:
                 table(
                     ["Edit", "Median (s)", "All runs (s)"],
                     [
-                        [name, f"{build_speed.median(times):.2f}", ", ".join(f"{t:.2f}" for t in times)]
+                        [name, f"{statistics.median(times):.2f}", ", ".join(f"{t:.2f}" for t in times)]
                         for name, times in reloads.items()
                     ],
                 )
             )
             for name, times in reloads.items():
-                if build_speed.median(times) > TARGETS["reload_seconds"]:
+                if statistics.median(times) > TARGETS["reload_seconds"]:
                     missed.append(
-                        f"serve reload after a {name} edit: {build_speed.median(times):.2f} s "
+                        f"serve reload after a {name} edit: {statistics.median(times):.2f} s "
                         f"(target <= {TARGETS['reload_seconds']})"
                     )
 
