@@ -278,6 +278,11 @@ def test_keyboard_only_search_lands_on_the_section_anchor(browser: tuple[str, An
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"/apis/rate-limiting-security/.*#token-bucket$"))
         assert page.evaluate("decodeURIComponent(location.hash)") == "#token-bucket"
+        # Instant navigation changes the URL before it swaps the content in and closes the search;
+        # a key pressed in between would go to the closing dialog, so wait for the swap to finish.
+        page.wait_for_function(
+            "() => !document.getElementById('__search').checked && document.getElementById('token-bucket')"
+        )
         # Escape closes the search again (the toggle Material keeps); the dialog keeps its accessible name.
         page.keyboard.press("/")
         page.wait_for_function("() => document.getElementById('__search').checked")
