@@ -45,6 +45,7 @@ from macros.catalog import Catalog
 from macros.catalog_cache import load_catalog_once
 from macros.errors import SourceError
 from macros.generator import Page, PluginError
+from macros.search_chunks import IndexLayoutError, rechunk_bundle
 
 OUTPUT = "pagefind"
 # Pages that would match everything or repeat other pages: the print edition and the tags index.
@@ -328,6 +329,10 @@ def write_index(stage: Path, site_dir: Path) -> None:
     asyncio.run(_write_index(stage, output))
     for name in UNUSED_OUTPUT:
         (output / name).unlink(missing_ok=True)
+    try:
+        rechunk_bundle(output)
+    except IndexLayoutError as error:
+        raise PluginError(f"search index: {error}") from error
 
 
 async def _write_index(stage: Path, output: Path) -> None:
