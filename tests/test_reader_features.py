@@ -387,3 +387,29 @@ def test_dropped_token_spans_would_look_like_plain_code(site: tuple[str, Any], s
     assert looks["n"] == looks["code"]
     assert looks["w"] == looks["code"]
     page.close()
+
+
+_RECORD_SHIFTS = """
+  window.__shifts = [];
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries())
+      window.__shifts.push({value: entry.value, nodes: (entry.sources || []).map(s => s.node ? s.node.outerHTML.slice(0, 80) : "")});
+  }).observe({type: "layout-shift", buffered: true});
+"""
+
+
+@pytest.mark.parametrize("path", [LESSON, "paths/api-developer/", "progress/", "security/"])
+def test_what_the_scripts_reveal_moves_nothing_on_a_phone(site: tuple[str, Any], path: str) -> None:
+    """CLS 0 (issue 22): the progress controls keep their place until progress.js reveals them."""
+    base, context = site
+    page = context.new_page()
+    page.set_viewport_size({"width": 412, "height": 823})
+    page.add_init_script(_RECORD_SHIFTS)
+    page.goto(base + path, wait_until="networkidle")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-progress-js], [data-progress-keys]')].every(e => !e.hidden)"
+    )
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shifts") == []
+    assert page.evaluate("document.documentElement.classList.contains('js')")
+    page.close()
