@@ -393,7 +393,10 @@ _RECORD_SHIFTS = """
   window.__shifts = [];
   new PerformanceObserver(list => {
     for (const entry of list.getEntries())
-      window.__shifts.push({value: entry.value, nodes: (entry.sources || []).map(s => s.node ? s.node.outerHTML.slice(0, 80) : "")});
+      window.__shifts.push({
+        value: entry.value,
+        nodes: (entry.sources || []).map(s => s.node ? s.node.outerHTML.slice(0, 80) : ""),
+      });
   }).observe({type: "layout-shift", buffered: true});
 """
 
