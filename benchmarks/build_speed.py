@@ -120,6 +120,27 @@ def serving(project: Path) -> Iterator[str]:
 
 
 Edit = tuple[str, str, str, Callable[[str, str], str]]  # name, file to edit, page that shows it, edit
+# What a contributor saves: a lesson's text, a title that other pages show (nav, cross-links), a data file.
+RELOAD_EDITS: list[Edit] = [
+    (
+        "lesson body",
+        "docs/security/sql-injection.md",
+        "security/sql-injection/",
+        lambda text, marker: text.replace("\n## Why it matters\n", f"\n{marker}\n\n## Why it matters\n", 1),
+    ),
+    (
+        "lesson title (nav, other pages)",
+        "docs/security/sql-injection.md",
+        "security/xss-prevention/",
+        lambda text, marker: re.sub(r"^title: .*$", f"title: {marker}", text, count=1, flags=re.M),
+    ),
+    (
+        "data file (glossary)",
+        "data/glossary/security.yml",
+        "glossary/",
+        lambda text, marker: re.sub(r"(definition: )", rf"\g<1>{marker}. ", text, count=1),
+    ),
+]
 
 
 def edit_to_reload(project: Path, edits: list[Edit]) -> dict[str, list[float]]:

@@ -558,27 +558,7 @@ def main() -> int:
 
         # 2b. make serve: from saving a file to the browser showing the change.
         if not args.quick:
-            edits: list[build_speed.Edit] = [
-                (
-                    "lesson body",
-                    "docs/security/sql-injection.md",
-                    "security/sql-injection/",
-                    lambda text, marker: text.replace("\n## Why it matters\n", f"\n{marker}\n\n## Why it matters\n", 1),
-                ),
-                (
-                    "lesson title (nav, other pages)",
-                    "docs/security/sql-injection.md",
-                    "security/xss-prevention/",
-                    lambda text, marker: re.sub(r"^title: .*$", f"title: {marker}", text, count=1, flags=re.M),
-                ),
-                (
-                    "data file (glossary)",
-                    "data/glossary/security.yml",
-                    "glossary/",
-                    lambda text, marker: re.sub(r"(definition: )", rf"\g<1>{marker}. ", text, count=1),
-                ),
-            ]
-            reloads = build_speed.edit_to_reload(project, edits)
+            reloads = build_speed.edit_to_reload(project, build_speed.RELOAD_EDITS)
             results["edit_to_reload"] = {name: [round(t, 2) for t in times] for name, times in reloads.items()}
             print(f"\n## make serve: save to reloaded page (median of {build_speed.RELOAD_RUNS})\n")
             print(
@@ -619,7 +599,6 @@ def main() -> int:
                         f"/{path} transfers {kb(total)} KB gzip (target <= {TARGETS['lesson_kb_transferred']})"
                     )
             results["weights"] = weights
-            results["search"] = report_search(site, base, project, work, missed)
             results["search"] = report_search(site, base, project, work, missed)
 
             # 3b. Runnable SQL: PGlite on the first Run only, later Runs, offline second visit.

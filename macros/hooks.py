@@ -43,6 +43,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.structure.toc import TableOfContents
 
 # MkDocs loads a hook by its file path, before the macros plugin puts the project on the import path.
@@ -161,6 +162,12 @@ def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
     """Fill the print edition's slots with the lessons' HTML, now that every page has been converted."""
     # MkDocs loads this file by path; the macros plugin has imported the `macros` package by now.
     from macros.print_edition import fill_slots, lesson_refs_in
+
+    # The theme's templates are compiled to Python on every build, half a second each time `make serve`
+    # rebuilds. Kept in .cache/, keyed by each template's source, an edited template is compiled again.
+    templates = Path(config["config_file_path"]).parent / ".cache" / "templates"
+    templates.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(templates))
 
     for file in files.documentation_pages():
         page = file.page

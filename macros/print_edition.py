@@ -24,6 +24,7 @@ once. Two steps:
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Mapping
@@ -137,7 +138,7 @@ def fill_slots(edition_html: str, edition_url: str, lessons: Mapping[str, tuple[
     `lessons` maps a lesson ref to (its page URL, its rendered HTML); URLs are site-relative, as MkDocs
     gives them (`security/sql-injection/`), and so is `edition_url`.
     """
-    lesson_urls = {posixpath.normpath(url): ref for ref, (url, _) in lessons.items()}
+    lesson_urls = tuple(sorted((posixpath.normpath(url), ref) for ref, (url, _) in lessons.items()))
 
     def fill(match: re.Match[str]) -> str:
         ref = match["ref"]
@@ -147,7 +148,21 @@ def fill_slots(edition_html: str, edition_url: str, lessons: Mapping[str, tuple[
     return _SLOT.sub(fill, edition_html)
 
 
-def _relocate(html: str, anchor: str, page_url: str, edition_url: str, lesson_urls: Mapping[str, str]) -> str:
+# Each lesson is placed in the whole edition and in its area's: the first part of the work is the same for
+# both, and in `make serve` a lesson that did not change comes back the same from one rebuild to the next.
+@functools.lru_cache(maxsize=1024)
+def _relocate(html: str, anchor: str, page_url: str, edition_url: str, lesson_urls: tuple[tuple[str, str], ...]) -> str:
+    html, prefixed = _with_prefixed_ids(html, anchor)
+    rewrite = _url_rewriter(prefixed, page_url, edition_url, dict(lesson_urls))
+    return _URL_ATTRIBUTE.sub(lambda m: f'{m[1]}="{rewrite(m[2])}"', html)
+
+
+@functools.lru_cache(maxsize=512)
+def _with_prefixed_ids(html: str, anchor: str) -> tuple[str, Callable[[str], str]]:
+    """The lesson's HTML with its title, copy buttons and scripts gone, headings two levels down, and every
+    id (and each reference to one) prefixed with the lesson's anchor, so that lessons side by side on one
+    page cannot collide."""
+
     def prefixed(element_id: str) -> str:
         return f"{anchor}--{element_id}"
 
@@ -163,8 +178,7 @@ def _relocate(html: str, anchor: str, page_url: str, edition_url: str, lesson_ur
     html = _STYLE_BLOCK.sub(
         lambda m: m[1] + _CSS_ID.sub(lambda i: f"#{prefixed(i[1])}" if i[1] in ids else i[0], m[2]) + m[3], html
     )
-    rewrite = _url_rewriter(prefixed, page_url, edition_url, lesson_urls)
-    return _URL_ATTRIBUTE.sub(lambda m: f'{m[1]}="{rewrite(m[2])}"', html)
+    return html, prefixed
 
 
 def _directory(url: str) -> str:

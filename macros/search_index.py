@@ -24,14 +24,18 @@ the marks Pagefind reads cost readers nothing:
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import html
+import json
 import logging
+import os
 import re
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,13 +102,25 @@ class _State:
     synonyms: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     spellings: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    serving: bool = False
+    # `make serve`: the indexes being written behind the builds, and which is the latest.
+    indexing: list[threading.Thread] = field(default_factory=list)
+    generation: int = 0
+    placing: threading.Lock = field(default_factory=threading.Lock)
+    latest: Path | None = None  # a copy of the last index placed in the site
+    staged: int = 0
 
 
 _state = _State()
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 
+def on_startup(command: str, **kwargs: Any) -> None:
+    _state.serving = command == "serve"
+
+
 def on_config(config: Any, **kwargs: Any) -> Any:
+    _state.indexing = [job for job in _state.indexing if job.is_alive()]
     root = Path(config["config_file_path"]).parent
     try:
         catalog = load_catalog_once(root, Path(config["docs_dir"]))
@@ -123,7 +139,11 @@ def _reset(catalog: Catalog, site_dir: Path) -> None:
         shutil.rmtree(_state.stage, ignore_errors=True)
     _state.catalog = catalog
     _state.site_dir = site_dir
-    _state.stage = Path(tempfile.mkdtemp(prefix="search-stage-"))
+    # In memory where the system offers it: 1,200 small files, rewritten on every save in `make serve`.
+    shm = Path("/dev/shm")  # noqa: S108 - mkdtemp makes a private folder there
+    fast = str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+    _state.stage = Path(tempfile.mkdtemp(prefix="search-stage-", dir=fast))
+    _state.staged = 0
     _state.areas = {area.id: area.title for area in catalog.skills.areas}
     _state.synonyms = {}
     for synonym in catalog.synonyms:
@@ -144,27 +164,64 @@ def on_post_page(output: str, page: Page, config: Any, **kwargs: Any) -> str:
     if src in EXCLUDED or src.startswith(EXCLUDED_FOLDERS) or page.file.dest_uri == "404.html":
         return output
     if src == GLOSSARY:
-        for name, document in glossary_records(_state.catalog, page.url).items():
-            _stage(name, document)
+        for document in glossary_records(_state.catalog, page.url).values():
+            _stage(document)
         return output
     match = _ARTICLE.search(output)
     if match is None:
         return output
-    for name, document in index_records(page, match["body"]).items():
-        _stage(name, document)
+    for document in index_records(page, match["body"]).values():
+        _stage(document)
     return output
 
 
 def on_post_build(config: Any, **kwargs: Any) -> None:
-    if _state.stage is None:
+    stage, site_dir = _state.stage, Path(config["site_dir"])
+    if stage is None:
         return
+    _state.stage = None  # the index step owns the staged records now, and removes them
+    if not _state.serving:
+        _index(stage, site_dir)
+        return
+    # In `make serve` the browser reloads the page as soon as the build returns; the index (1.5 to 2 s) is
+    # written behind it, into a folder of its own, and moved into the site when done, unless a later save
+    # has started a newer index by then (that one replaces it).
+    with _state.placing:
+        # Until then the site keeps the last index made, one save behind, rather than none (the build
+        # emptied the site folder).
+        if _state.latest is not None and not (site_dir / OUTPUT).exists():
+            shutil.copytree(_state.latest, site_dir / OUTPUT)
+    _state.generation += 1
+    job = threading.Thread(target=_index, args=(stage, site_dir), kwargs={"generation": _state.generation})
+    _state.indexing.append(job)
+    job.start()
+
+
+def on_shutdown(**kwargs: Any) -> None:
+    for job in _state.indexing:
+        job.join()
+    _state.indexing.clear()
+    if _state.latest is not None:
+        shutil.rmtree(_state.latest, ignore_errors=True)
+        _state.latest = None
+
+
+def _index(stage: Path, site_dir: Path, *, generation: int | None = None) -> None:
+    """Write the index of the records in `stage` to `site_dir`: at once in a build, behind it in serve."""
     started = time.perf_counter()
     cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
-        write_index(_state.stage, Path(config["site_dir"]))
+        if generation is None:
+            write_index(stage, site_dir / OUTPUT)
+        else:
+            _index_behind(stage, site_dir, generation)
+    except PluginError as error:
+        if generation is None:
+            raise
+        log.error("%s (search is not current until the next save)", error)
+        return
     finally:
-        shutil.rmtree(_state.stage, ignore_errors=True)
-        _state.stage = None
+        shutil.rmtree(stage, ignore_errors=True)
     _state.seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     pagefind_cpu = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
@@ -173,11 +230,13 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
     log.info("search index built in %.2f s (Pagefind CPU %.2f s)", _state.seconds, pagefind_cpu)
 
 
-def _stage(dest_uri: str, document: str) -> None:
+def _stage(document: str) -> None:
+    """Write one record into the staging folder, flat and numbered in build order: a folder per record
+    cost more than the record (1,200 `mkdir`s a build). Pagefind's URL for a record is its file name,
+    which search.js never uses (the meta carries `url`), so the shortest name keeps fragments small."""
     assert _state.stage is not None
-    target = _state.stage / dest_uri
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(document, encoding="utf-8")
+    _state.staged += 1
+    (_state.stage / f"r{_state.staged:x}.html").write_text(document, encoding="utf-8")
 
 
 # ---- what one page contributes ----------------------------------------------------------------
@@ -272,12 +331,27 @@ def _joined_initials(text: str) -> list[str]:
 
 
 def _variants(text: str, spellings: list[tuple[str, str]]) -> list[str]:
+    """The other spelling of every word in `text` that starts with a stem in `spellings`."""
+    by_start = _stems_by_start(tuple(spellings))
     found: dict[str, None] = {}
     for word in set(_WORD.findall(text.lower())):
-        for stem, other in spellings:
+        for stem, other in by_start.get(word[:_STEM_START], ()):
             if word.startswith(stem):
                 found[other + word[len(stem) :]] = None
     return sorted(found)
+
+
+_STEM_START = 3  # the shortest stem the schema allows (macros/schema.py, SpellingStem)
+
+
+@functools.cache
+def _stems_by_start(spellings: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str, str]]]:
+    """The spelling pairs grouped by their stem's first letters: each word is then checked against a few
+    stems instead of all of them (this ran 7 million comparisons a build)."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for stem, other in spellings:
+        groups.setdefault(stem[:_STEM_START], []).append((stem, other))
+    return groups
 
 
 def _plain(fragment: str) -> str:
@@ -322,26 +396,45 @@ def _meta(name: str, value: str) -> str:
 # ---- writing the index ------------------------------------------------------------------------
 
 
-def write_index(stage: Path, site_dir: Path) -> None:
-    """Index the staged pages with Pagefind and write its bundle into `site_dir/pagefind`."""
-    output = site_dir / OUTPUT
+def _index_behind(stage: Path, site_dir: Path, generation: int) -> None:
+    output = stage.with_name(stage.name + "-index")
+    write_index(stage, output)
+    with _state.placing:
+        if generation != _state.generation:
+            shutil.rmtree(output, ignore_errors=True)
+            return  # a later save's index is on its way
+        shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)
+        shutil.copytree(output, site_dir / OUTPUT)
+        if _state.latest is not None:
+            shutil.rmtree(_state.latest, ignore_errors=True)
+        _state.latest = output
+
+
+def write_index(stage: Path, output: Path) -> None:
+    """Index the staged pages with Pagefind and write its bundle into `output`.
+
+    Pagefind's command line, not its Python API: the API's service answers "written" while the files may
+    still be on their way to disk (tokio writes them in the background and Pagefind does not flush), and
+    then the API ends the process, which could leave `pagefind-entry.json` empty. The command writes its
+    bundle and exits when it is on disk.
+    """
+    from pagefind.service import get_executable
+
     shutil.rmtree(output, ignore_errors=True)
-    asyncio.run(_write_index(stage, output))
+    executable = get_executable()
+    if executable is None:
+        raise PluginError("search index: the Pagefind binary is missing (install the locked `pagefind[bin]`)")
+    command = [str(executable), "--site", str(stage), "--output-path", str(output), "--quiet"]
+    command += ["--force-language", "en", "--include-characters", "#+"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603 - our own paths
+    if result.returncode != 0:
+        raise PluginError(f"search index: Pagefind failed: {(result.stderr or result.stdout).strip()[-500:]}")
+    entry = output / "pagefind-entry.json"
+    if not entry.is_file() or not json.loads(entry.read_text(encoding="utf-8"))["languages"]:
+        raise PluginError(f"search index: Pagefind indexed no pages from {stage}")
     for name in UNUSED_OUTPUT:
         (output / name).unlink(missing_ok=True)
     try:
         rechunk_bundle(output)
     except IndexLayoutError as error:
         raise PluginError(f"search index: {error}") from error
-
-
-async def _write_index(stage: Path, output: Path) -> None:
-    from pagefind.index import PagefindIndex
-
-    # One request for the whole folder: the Python API answers each request after a 0.1 s poll, so
-    # adding pages one by one would cost 0.1 s a page.
-    config = {"output_path": str(output.resolve()), "force_language": "en", "include_characters": "#+"}
-    async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
-        result = await index.add_directory(str(stage.resolve()))
-        if not result.get("page_count"):
-            raise PluginError(f"search index: Pagefind indexed no pages from {stage}")

@@ -123,7 +123,7 @@ export async function search(query, stale = () => false) {
 
 // The page a record belongs to; a glossary term is a result of its own.
 function pageOf(data) {
-  const url = data.meta.url || data.url
+  const url = data.meta.url  // every record carries its page's URL (macros/search_index.py)
   return (data.filters.kind || []).includes("glossary") ? url : url.split("#")[0]
 }
 
