@@ -9,7 +9,7 @@ untouched and read the new chunks as they read their own.
 
 Where a chunk ends is chosen, within a window around the target size, at the pair of neighbouring words
 that share the shortest prefix. Pagefind looks a typed word up in exactly one chunk, so a prefix that
-straddles two chunks (`hashe|hashi`) would miss the words in the second one while the reader is still
+straddles two chunks (`passk|passw`) would miss the words in the second one while the reader is still
 typing; Pagefind's own cut falls wherever the count runs out, ours where the prefix is shortest.
 
 The rewrite relies on Pagefind's file layout: a gzip of `pagefind_dcd` and CBOR (RFC 8949), read and
@@ -123,7 +123,7 @@ def bounds(chunks: Sequence[Sequence[Word]]) -> list[tuple[str, str]]:
 
     `to` is the chunk's last word in full, so every word of the chunk and every prefix of one is at most
     `to`. `from` is the first word cut just after the prefix it shares with the previous chunk's last word
-    (`hashe` | `hashi`; the first chunk's first letter), so a prefix typed so far reaches the chunk whose
+    (`passk` | `passw`; the first chunk's first letter), so a prefix typed so far reaches the chunk whose
     words continue it. Pagefind cuts
     `to` short as well (`1` for a chunk ending in `1xx`), which leaves `10` in no chunk until its fallback,
     and that runs only when no word of the query found a chunk."""

@@ -414,5 +414,5 @@ def test_what_the_scripts_reveal_moves_nothing_on_a_phone(site: tuple[str, Any],
     )
     page.wait_for_timeout(300)
     assert page.evaluate("window.__shifts") == []
-    assert page.evaluate("document.documentElement.classList.contains('js')")
+    assert page.evaluate("document.documentElement.classList.contains('bs-scripts')")
     page.close()
