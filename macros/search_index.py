@@ -96,7 +96,6 @@ _WORD = re.compile(r"[a-z]+")
 class _State:
     catalog: Catalog | None = None
     stage: Path | None = None
-    site_dir: Path | None = None
     areas: dict[str, str] = field(default_factory=dict)
     # lesson ref -> section anchor ("" for the page) -> words readers type
     synonyms: dict[str, dict[str, list[str]]] = field(default_factory=dict)
@@ -126,7 +125,7 @@ def on_config(config: Any, **kwargs: Any) -> Any:
         catalog = load_catalog_once(root, Path(config["docs_dir"]))
     except SourceError as error:  # the macros plugin reports the same problems; fail the same way here
         raise PluginError(error.report()) from None
-    _reset(catalog, Path(config["site_dir"]))
+    _reset(catalog)
     # The filter choices, for the search box (partials/search.html): known at build time, so the browser
     # need not download Pagefind's filter index to list them.
     levels = ["Beginner", "Intermediate", "Advanced"]
@@ -134,11 +133,10 @@ def on_config(config: Any, **kwargs: Any) -> Any:
     return config
 
 
-def _reset(catalog: Catalog, site_dir: Path) -> None:
+def _reset(catalog: Catalog) -> None:
     if _state.stage is not None:
         shutil.rmtree(_state.stage, ignore_errors=True)
     _state.catalog = catalog
-    _state.site_dir = site_dir
     # In memory where the system offers it: 1,200 small files, rewritten on every save in `make serve`.
     shm = Path("/dev/shm")  # noqa: S108 - mkdtemp makes a private folder there
     fast = str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
@@ -164,13 +162,13 @@ def on_post_page(output: str, page: Page, config: Any, **kwargs: Any) -> str:
     if src in EXCLUDED or src.startswith(EXCLUDED_FOLDERS) or page.file.dest_uri == "404.html":
         return output
     if src == GLOSSARY:
-        for document in glossary_records(_state.catalog, page.url).values():
+        for document in glossary_records(_state.catalog, page.url):
             _stage(document)
         return output
     match = _ARTICLE.search(output)
     if match is None:
         return output
-    for document in index_records(page, match["body"]).values():
+    for document in index_records(page, match["body"]):
         _stage(document)
     return output
 
@@ -242,7 +240,7 @@ def _stage(document: str) -> None:
 # ---- what one page contributes ----------------------------------------------------------------
 
 
-def index_records(page: Page, article: str) -> dict[str, str]:
+def index_records(page: Page, article: str) -> list[str]:
     """The records Pagefind indexes for a page: one per heading (h1 to h3), each with the text up to the next.
 
     A record per section keeps each result's fragment (what the browser downloads to show a result) to
@@ -265,15 +263,14 @@ def index_records(page: Page, article: str) -> dict[str, str]:
         marks.append(_filter("level", lesson.meta.level.capitalize()))
         body = body.replace("<h1 ", f'<h1 data-pagefind-weight="{LESSON_TITLE_WEIGHT}" ', 1)
     title = lesson.meta.title if lesson else (page.title or "")
-    records = {}
+    records = []
     for anchor, heading, section in split_sections(body):
         url = page.url + (f"#{anchor}" if anchor else "")
         meta = [_meta("title", title), _meta("url", url)]
         if anchor:
             meta.append(_meta("section", heading))
         text = section if lesson else f'<div data-pagefind-weight="{REFERENCE_WEIGHT}">{section}</div>'
-        name = page.file.dest_uri.removesuffix(".html") + f"/{anchor or '_page'}.html"
-        records[name] = _document("".join(marks + meta) + text)
+        records.append(_document("".join(marks + meta) + text))
     return records
 
 
@@ -372,9 +369,9 @@ def _document(body: str) -> str:
     return f'<!doctype html><html lang="en"><head></head><body>{main}</body></html>'
 
 
-def glossary_records(catalog: Catalog, glossary_url: str) -> dict[str, str]:
+def glossary_records(catalog: Catalog, glossary_url: str) -> list[str]:
     """One record per glossary term, each pointing at the term's anchor on the glossary page."""
-    records = {}
+    records = []
     for term in catalog.glossary:
         anchor = f"term-{term.anchor}"
         name = f"{term.abbr} ({term.term})" if term.abbr else term.term
@@ -385,7 +382,7 @@ def glossary_records(catalog: Catalog, glossary_url: str) -> dict[str, str]:
             f'<h1 data-pagefind-weight="{GLOSSARY_TERM_WEIGHT}">{html.escape(name)}</h1>'
             f'<p data-pagefind-weight="{GLOSSARY_TEXT_WEIGHT}">Glossary: {html.escape(term.definition)}</p>'
         )
-        records[f"glossary/{anchor}/index.html"] = _document("".join(marks) + body)
+        records.append(_document("".join(marks) + body))
     return records
 
 

@@ -50,7 +50,7 @@ def _assert_found_where_pagefind_looks(chunks: list[list[str]], prefixes: bool =
 
     for index, chunk in enumerate(chunks):
         for word in chunk:
-            assert lookup(word) == index, word
+            assert lookup(word) == _lookup(edges, word) == index, word
             for length in range(2, len(word)) if prefixes else ():
                 found = lookup(word[:length])
                 assert found is not None and any(w.startswith(word[:length]) for w in chunks[found]), word[:length]
