@@ -28,7 +28,6 @@ from macros.lessons import split_front_matter
 from macros.registry import Macro, page_macros
 from macros.sandbox import install_sandbox
 
-GENERATED_DIR = Path(".cache/generated")
 log = logging.getLogger("mkdocs.plugins.macros")
 
 
@@ -42,13 +41,9 @@ def define_env(env: Any) -> None:
 
     prepare_snippet_root(root)
     restrict_to_icons(env.conf["mdx_configs"])
-    generated = root / GENERATED_DIR
-    generated.mkdir(parents=True, exist_ok=True)
-    abbreviations = generated / "abbreviations.md"
-    text = render.abbreviations(catalog)
-    # Written only when it changes: `make serve` re-renders every page whose snippets changed.
-    if not abbreviations.exists() or abbreviations.read_text(encoding="utf-8") != text:
-        abbreviations.write_text(text, encoding="utf-8")
+    # Given to `abbr` as its glossary, not appended to each page as Markdown definitions: parsing about a
+    # hundred definitions per page made every page's Markdown three times slower.
+    env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = render.abbreviations(catalog)
     env.conf["extra"]["lesson_index"] = _lesson_index(catalog, env.conf["use_directory_urls"])
 
     def url_for(target: str) -> str:

@@ -164,11 +164,10 @@ def glossary(catalog: Catalog, url_for: UrlFor) -> str:
     return tag("dl", "\n".join(entries), class_="bs-glossary")
 
 
-def abbreviations(catalog: Catalog) -> str:
-    """Markdown abbreviation definitions, appended to every page by pymdownx.snippets."""
-    lines = []
-    for term in sorted(catalog.glossary, key=lambda t: t.abbr or ""):
-        if term.abbr:
-            title = term.term.replace("]", ")").replace("\n", " ")
-            lines.append(f"*[{term.abbr}]: {title}")
-    return "\n".join(lines) + "\n"
+def abbreviations(catalog: Catalog) -> dict[str, str]:
+    """The glossary's abbreviations and what they stand for: the `abbr` extension's glossary on every page."""
+    return {
+        term.abbr: term.term.replace("\n", " ")
+        for term in sorted(catalog.glossary, key=lambda t: t.abbr or "")
+        if term.abbr
+    }

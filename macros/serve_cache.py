@@ -8,7 +8,7 @@ its HTML changed:
 - its Markdown, as the macros plugin left it (so data shown through macros is part of it),
 - the Markdown settings in mkdocs.yml,
 - the set of pages and files (links and their validation depend on what exists),
-- any file that snippets may include (`examples/`, `labs/`, `templates/`, `.cache/generated/`).
+- any file that snippets may include (`examples/`, `labs/`, `templates/`).
 
 Everything else (navigation, templates, the print edition, search, anchor validation) runs as in a full
 build. `mkdocs build` never uses this cache, so CI and `make test` see cold conversions.
@@ -31,7 +31,7 @@ if str(Path(__file__).resolve().parent.parent) not in sys.path:
 from macros.generator import Page
 
 # Folders snippets may read from (mkdocs.yml `pymdownx.snippets`); a change to any file in them re-renders.
-SNIPPET_FOLDERS = ("examples", "labs", "templates", ".cache/generated")
+SNIPPET_FOLDERS = ("examples", "labs", "templates")
 # What `Page.render` sets on the page; links_to_anchors is keyed by File, stored by path.
 RENDERED = ("content", "toc", "_title_from_render", "present_anchor_ids")
 

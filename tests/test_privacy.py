@@ -96,6 +96,6 @@ def test_the_site_emoji_index_inlines_icons_and_loads_nothing(tmp_path: Path) ->
 def test_snippets_read_only_from_the_allowed_folders() -> None:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)  # noqa: S506
     snippets = next(e["pymdownx.snippets"] for e in config["markdown_extensions"] if "pymdownx.snippets" in e)
-    assert snippets["base_path"] == [".cache/snippets", ".cache/generated"]
+    assert snippets["base_path"] == [".cache/snippets"]
     assert snippets["restrict_base_path"] is True
     assert not snippets.get("url_download")
