@@ -3,9 +3,12 @@
 Highlighting with Pygments is an eighth of a cold build (hundreds of code blocks, most of them unchanged
 from one build to the next), so pymdownx.highlight's `Highlight.highlight` is wrapped: a block whose
 source, language, options, highlighter settings and library versions were all seen before gets the
-HTML it got then. The cache is one JSON file in `.cache/`; each build writes back only the entries it
-used, so it never grows stale. A test builds the site cold and warm and compares the output byte for
-byte, and another pins the signature of the method wrapped here.
+HTML it got then. The cache is one JSON file in `.cache/`. Most builds reuse whole pages
+(macros/render_cache.py) and highlight nothing; the blocks of a page that changes are highlighted
+again, and only its changed blocks miss. So an entry is kept until KEEP_BUILDS builds in a row that
+highlighted something have not used it, and the file is written only by builds that highlighted
+something. A test builds the site cold and warm and compares the output byte for byte, and another pins
+the signature of the method wrapped here.
 
 Inline code and titles in HTML mode are not cached: their output holds page-specific state.
 """
@@ -27,7 +30,12 @@ _VERSIONS = tuple(version(package) for package in ("pygments", "pymdown-extensio
 # Highlighter settings that do not shape the HTML, or are objects rather than settings.
 _NOT_SETTINGS = {"md", "extend_pygments_lang"}
 
-_state: dict[str, Any] = {"path": None, "old": {}, "used": {}}
+# Builds (that highlighted something) an entry outlives its last use; content-addressed, it is never wrong,
+# only unused.
+KEEP_BUILDS = 30
+
+# entries: key -> [html, number of the build that last used it]
+_state: dict[str, Any] = {"path": None, "build": 0, "entries": {}, "changed": False}
 _original = Highlight.highlight
 
 
@@ -47,30 +55,36 @@ def _cached_highlight(self: Highlight, src: str, language: str, *args: Any, **kw
         kwargs.pop("code_block_count", None)
     key_source = json.dumps([src, language, repr(args), repr(sorted(kwargs.items())), _settings(self), _VERSIONS])
     key = hashlib.sha256(key_source.encode("utf-8")).hexdigest()
-    html = _state["used"].get(key) or _state["old"].get(key)
-    if html is None:
-        html = _original(self, src, language, *args, **kwargs)
-    _state["used"][key] = html
+    entry = _state["entries"].get(key)
+    if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)):
+        entry = None  # new, or damaged: highlight it again
+    html = entry[0] if entry else _original(self, src, language, *args, **kwargs)
+    if entry is None or entry[1] != _state["build"]:
+        _state["entries"][key] = [html, _state["build"]]
+        _state["changed"] = True
     return html
 
 
 def on_config(config: Any, **kwargs: Any) -> Any:
     path = Path(config["config_file_path"]).parent / CACHE_FILE
     try:
-        old = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        old = {}  # no cache yet, or a damaged one: highlight everything again
-    _state.update(path=path, old=old if isinstance(old, dict) else {}, used={})
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        build, entries = int(stored["build"]), dict(stored["entries"])
+    except (OSError, ValueError, TypeError, KeyError):
+        build, entries = 0, {}  # no cache yet, or a damaged one: highlight everything again
+    _state.update(path=path, build=build + 1, entries=entries, changed=False)
     Highlight.highlight = _cached_highlight  # type: ignore[method-assign]
     return config
 
 
 def on_post_build(config: Any, **kwargs: Any) -> None:
     path: Path = _state["path"]
-    if path is None or _state["used"] == _state["old"]:
+    if path is None or not _state["changed"]:
         return
+    build = _state["build"]
+    entries = {key: entry for key, entry in _state["entries"].items() if entry[1] > build - KEEP_BUILDS}
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(_state["used"], sort_keys=True), encoding="utf-8")
+    temporary.write_text(json.dumps({"build": build, "entries": entries}, sort_keys=True), encoding="utf-8")
     temporary.replace(path)  # atomic: a build that stops half-way leaves the old cache whole
-    _state["old"] = dict(_state["used"])
+    _state.update(build=build + 1, entries=entries, changed=False)

@@ -1,0 +1,171 @@
+"""MkDocs hook: a page is converted from Markdown to HTML again only when something its HTML depends on changed.
+
+Converting Markdown is the largest part of a build, and between two builds on a contributor's machine
+(or two saves in `make serve`) almost every page is what it was. So `Page.render` is wrapped: what it
+produced for a page (HTML, table of contents, title, anchors, links to other pages' anchors) is kept in
+`.cache/pages.json` and reused while the hash of these inputs is the same:
+
+- the page's path and its Markdown as the macros plugin left it (data shown through macros is part of it);
+- the Markdown extensions and their settings (with the glossary's abbreviations), and MkDocs' settings
+  for URLs and link validation;
+- the set of files and their URLs (links, and whether they are valid, depend on what exists);
+- the content of every file snippets may include (`examples/`, `labs/`, `templates/`);
+- the versions of Python, MkDocs, Material, Python-Markdown, pymdown-extensions and Pygments, and the
+  source of this package (its emoji index and highlight cache shape the HTML).
+
+A conversion that logged a warning is not kept, so the warning comes again on the next build and
+`--strict` still fails on it. Each build writes back only the pages it converted or reused, so the file
+never holds stale entries. tests/test_build.py builds cold and warm and compares every file byte for byte;
+tests/test_render_cache.py pins what `Page.render` sets and what misses the cache. In `make serve` the
+entries also stay in memory between rebuilds.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import os
+import sys
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.toc import AnchorLink, get_toc
+
+# MkDocs loads a hook by its file path, before the macros plugin puts the project on the import path.
+if str(Path(__file__).resolve().parent.parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros.generator import Page
+
+CACHE_FILE = Path(".cache") / "pages.json"
+# Folders snippets may read from (mkdocs.yml `pymdownx.snippets`, through .cache/snippets).
+SNIPPET_FOLDERS = ("examples", "labs", "templates")
+# What `Page.render` sets besides links_to_anchors (which is keyed by File, and stored by path).
+RENDERED = ("content", "toc", "_title_from_render", "present_anchor_ids")
+_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments")
+_MACROS = Path(__file__).resolve().parent
+
+# MkDocs' own logger does not pass records on to the root logger, where the extensions' records go.
+_LOGGERS = (logging.getLogger("mkdocs"), logging.getLogger())
+
+_original = Page.render
+_state: dict[str, Any] = {"path": None, "context": "", "stored": {}, "used": {}}
+
+
+def on_config(config: Any, **kwargs: Any) -> Any:
+    path = Path(config["config_file_path"]).parent / CACHE_FILE
+    if _state["path"] != path:  # a build, or the first build of `make serve`: read what the last one left
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            stored = {}  # no cache yet, or a damaged one: convert every page
+        _state.update(path=path, stored=stored if isinstance(stored, dict) else {})
+    _state["used"] = {}
+    Page.render = _cached_render  # type: ignore[method-assign]
+    return config
+
+
+def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
+    """Everything a page's HTML depends on besides its own Markdown, fingerprinted once per build."""
+    root = Path(config["config_file_path"]).parent
+    context = {
+        "markdown": [_stable(config["markdown_extensions"]), _stable(config["mdx_configs"])],
+        "urls": [config["use_directory_urls"], _stable(config["validation"])],
+        "files": sorted((file.src_uri, file.dest_uri) for file in files),
+        "snippets": [_folder_digest(root / folder) for folder in SNIPPET_FOLDERS],
+        "code": [sys.version, *(version(package) for package in _PACKAGES), _folder_digest(_MACROS, "*.py")],
+    }
+    _state["context"] = hashlib.sha256(json.dumps(context, sort_keys=True).encode()).hexdigest()
+    return files
+
+
+def on_post_build(config: Any, **kwargs: Any) -> None:
+    path: Path | None = _state["path"]
+    if path is None or _state["used"] == _state["stored"]:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(_state["used"]), encoding="utf-8")
+    temporary.replace(path)  # atomic: a build that stops half-way leaves the old cache whole
+    _state["stored"] = _state["used"]
+
+
+def _stable(value: Any) -> Any:
+    """Settings as JSON that is the same in every process: a function is named, not shown by address."""
+    if isinstance(value, dict):
+        return [[str(key), _stable(item)] for key, item in sorted(value.items(), key=lambda pair: str(pair[0]))]
+    if isinstance(value, (list, tuple)):
+        return [_stable(item) for item in value]
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__qualname__)}"
+    return repr(value)  # an object shown by address misses the cache in a new process: slower, never stale
+
+
+def _folder_digest(folder: Path, pattern: str = "*") -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob(pattern)) if folder.is_dir() else ():
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(f"{path.relative_to(folder)}\0".encode() + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _toc_tokens(links: list[AnchorLink]) -> list[dict[str, Any]]:
+    """The table of contents as the `toc` extension's tokens, which `get_toc` turns back into it."""
+    return [
+        {"name": link.title, "id": link.id, "level": link.level, "children": _toc_tokens(link.children)}
+        for link in links
+    ]
+
+
+class _Warnings(logging.Handler):
+    """Counts the warnings logged while one page converts."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@functools.wraps(_original)
+def _cached_render(self: Page, config: Any, files: Any) -> None:
+    source = self.file.src_uri
+    key = hashlib.sha256(f"{_state['context']}\0{source}\0{self.markdown}".encode()).hexdigest()
+    stored = _state["used"].get(source) or _state["stored"].get(source)
+    if isinstance(stored, dict) and stored.get("key") == key:
+        self.content = stored["content"]
+        self.toc = get_toc(stored["toc"])
+        self._title_from_render = stored["title"]
+        self.present_anchor_ids = set(stored["anchors"])
+        if stored["links"] is not None:
+            self.links_to_anchors = {
+                files.get_file_from_path(path): anchors for path, anchors in stored["links"].items()
+            }
+        _state["used"][source] = stored
+        return
+    warnings = _Warnings()
+    for logger in _LOGGERS:
+        logger.addHandler(warnings)
+    try:
+        _original(self, config, files)
+    finally:
+        for logger in _LOGGERS:
+            logger.removeHandler(warnings)
+    if warnings.count:
+        return  # not kept: the next build converts it again and logs the warning again
+    links = getattr(self, "links_to_anchors", None)
+    _state["used"][source] = {
+        "key": key,
+        "content": self.content,
+        "toc": _toc_tokens(list(self.toc)),
+        "title": self._title_from_render,
+        # Sorted so that the same page gives the same entry in every process (None: an anchor without id).
+        "anchors": sorted(self.present_anchor_ids or (), key=lambda anchor: (anchor is None, anchor or "")),
+        "links": None if links is None else {file.src_uri: anchors for file, anchors in links.items()},
+    }

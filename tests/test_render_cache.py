@@ -1,0 +1,145 @@
+"""The caches builds and `make serve` rely on: what they restore, what invalidates them, that nothing goes stale.
+
+tests/test_build.py compares a cold build of the whole site with a cached one, byte for byte.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from macros import catalog_cache, render_cache
+from macros.errors import SourceError
+from tests.conftest import MKDOCS, build_env, copy_project
+
+
+def test_the_render_cache_restores_everything_page_render_sets() -> None:
+    # MkDocs' Page.render sets these attributes; a release that sets another one must fail here, or a page
+    # restored from the cache would miss it.
+    assigned = set(re.findall(r"self\.(\w+) = ", inspect.getsource(render_cache._original)))
+    assert assigned == {*render_cache.RENDERED, "links_to_anchors"}
+
+
+def _small_site(root: Path) -> Path:
+    """Two pages, a snippet and the render cache hook: a site that builds in about a second."""
+    (root / "docs").mkdir(parents=True)
+    (root / "examples").mkdir()
+    (root / "examples" / "hello.py").write_text('print("hello")\n', encoding="utf-8")
+    (root / "docs" / "index.md").write_text(
+        '# Home\n\n## Part one\n\nSee [the other page](other.md#details).\n\n```python\n--8<-- "hello.py"\n```\n',
+        encoding="utf-8",
+    )
+    (root / "docs" / "other.md").write_text("# Other\n\n## Details\n\nLinks to [a page](missing.md).\n")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Small\n"
+        f"hooks:\n  - {Path(render_cache.__file__).resolve()}\n"
+        "markdown_extensions:\n  - toc:\n      permalink: true\n"
+        "  - pymdownx.snippets:\n      base_path: [examples]\n  - pymdownx.superfences\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def _build(root: Path) -> tuple[str, str]:
+    """The home page's HTML and the build's log."""
+    result = subprocess.run(
+        [*MKDOCS, "build"], cwd=root, env=build_env(), capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return (root / "site" / "index.html").read_text(encoding="utf-8"), result.stderr
+
+
+def _mark_cached_home(root: Path) -> None:
+    """Change the home page's HTML in the cache: a build that reuses the cache shows the change."""
+    cache = json.loads((root / render_cache.CACHE_FILE).read_text(encoding="utf-8"))
+    cache["index.md"]["content"] = cache["index.md"]["content"].replace("Part one", "Cached part one")
+    (root / render_cache.CACHE_FILE).write_text(json.dumps(cache), encoding="utf-8")
+
+
+def test_a_page_is_converted_again_when_anything_its_html_depends_on_changes(tmp_path: Path) -> None:
+    root = _small_site(tmp_path)
+    first, _ = _build(root)
+    assert set(json.loads((root / render_cache.CACHE_FILE).read_text(encoding="utf-8"))) == {"index.md"}
+    # Nothing changed: the page is restored, the same to the byte, table of contents included.
+    again, _ = _build(root)
+    assert again == first and 'href="#part-one"' in again
+    _mark_cached_home(root)
+    assert "Cached part one" in _build(root)[0]
+
+    def edit(path: str, old: str, new: str) -> None:
+        file = root / path
+        file.write_text(file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+    # Each input, changed in turn, converts the page again (the mark is gone), and the new HTML is kept.
+    changes = [
+        ("the page's Markdown", lambda: edit("docs/index.md", "## Part one", "## Part one\n\nMore.")),
+        ("a file snippets include", lambda: edit("examples/hello.py", "hello", "changed")),
+        ("an extension's setting", lambda: edit("mkdocs.yml", "permalink: true", "permalink: false")),
+        ("the set of files", lambda: (root / "docs" / "new.md").write_text("# New\n", encoding="utf-8")),
+        ("the URL scheme", lambda: edit("mkdocs.yml", "Small\n", "Small\nuse_directory_urls: false\n")),
+    ]
+    for name, change in changes:
+        _mark_cached_home(root)
+        change()
+        html, _ = _build(root)
+        assert "Cached part one" not in html and "Part one" in html, name
+    assert "changed" in html and 'class="headerlink"' not in html and 'href="other.html#details"' in html
+    _mark_cached_home(root)
+    assert "Cached part one" in _build(root)[0]  # and with nothing changed, the cache is used again
+
+
+def test_a_page_that_logged_a_warning_logs_it_on_every_build(tmp_path: Path) -> None:
+    root = _small_site(tmp_path)
+    for _ in range(2):
+        _, log = _build(root)
+        assert "'other.md' contains a link 'missing.md'" in log
+    (root / "docs" / "missing.md").write_text("# Found\n", encoding="utf-8")
+    _, log = _build(root)
+    assert "missing.md" not in log
+    assert set(json.loads((root / render_cache.CACHE_FILE).read_text(encoding="utf-8"))) == {
+        "index.md",
+        "missing.md",
+        "other.md",
+    }
+
+
+def test_a_damaged_cache_file_is_ignored(tmp_path: Path) -> None:
+    root = _small_site(tmp_path)
+    first, _ = _build(root)
+    (root / render_cache.CACHE_FILE).write_text("{not json", encoding="utf-8")
+    assert _build(root)[0] == first
+
+
+def test_the_catalog_is_reloaded_only_when_its_sources_change(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    docs = root / "docs"
+    first = catalog_cache.load_catalog_once(root, docs)
+    lesson = docs / "security" / "sql-injection.md"
+    text = lesson.read_text(encoding="utf-8")
+
+    # A sentence in a lesson's body: the same catalog object.
+    lesson.write_text(text.replace("\n## Why it matters\n", "\nA new sentence.\n\n## Why it matters\n", 1))
+    assert catalog_cache.load_catalog_once(root, docs) is first
+
+    # Its title in the front matter: a new catalog with the new title.
+    lesson.write_text(re.sub(r"^title: .*$", "title: Injection, renamed", text, count=1, flags=re.M))
+    renamed = catalog_cache.load_catalog_once(root, docs)
+    assert renamed is not first
+    assert renamed.lessons["security/sql-injection"].meta.title == "Injection, renamed"
+
+    # A body that breaks the lesson contract is reported at once, not hidden by the cache.
+    lesson.write_text(text.replace("\n## Self-check\n", "\n## Self check\n", 1))
+    with pytest.raises(SourceError, match="Self-check"):
+        catalog_cache.load_catalog_once(root, docs)
+
+    # A data file: a new catalog.
+    lesson.write_text(text)
+    restored = catalog_cache.load_catalog_once(root, docs)
+    glossary = root / "data" / "glossary" / "security.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("definition: ", "definition: Changed. ", 1))
+    assert catalog_cache.load_catalog_once(root, docs) is not restored
