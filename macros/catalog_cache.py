@@ -5,15 +5,32 @@ validating every data file and every lesson's front matter took a quarter of a r
 usually touches a lesson's body only. The catalog is reused while the fingerprint of its sources is the
 same: every file under `data/`, each area's `.nav.yml`, and each lesson's front matter plus what the
 lesson contract finds in its body (its sections), not the body's text. A full build loads it once.
+
+Between processes (one `mkdocs build` and the next, or the first build of `make serve`), the validated
+catalog is kept in `.cache/catalog.pickle` under a stricter key: the bytes of every file it is made
+from or checked against (data, pages, the snippet folders), the project's paths, the versions of the
+libraries that parse and validate it, and the source of this package. Any change there loads and
+validates everything again, so a kept catalog is one that passed every check on exactly these files.
+The file is our own build's output in a folder the build owns (`.cache/` is never committed or
+published); a damaged one is ignored.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import sys
+from importlib.metadata import version
 from pathlib import Path
 
 from macros.catalog import Catalog, load_catalog
+from macros.contract import SNIPPET_ROOTS
 from macros.lessons import check_body, split_front_matter
+
+CACHE_FILE = Path(".cache") / "catalog.pickle"
+_PACKAGES = ("pydantic", "pyyaml", "markdown", "jinja2", "pymdown-extensions", "mkdocs-macros-plugin")
+_MACROS = Path(__file__).resolve().parent
 
 _loaded: dict[tuple[Path, Path], tuple[str, Catalog]] = {}
 
@@ -47,6 +64,40 @@ def load_catalog_once(root: Path, docs_dir: Path) -> Catalog:
     cached = _loaded.get(key)
     if cached is not None and cached[0] == fingerprint:
         return cached[1]
-    catalog = load_catalog(*key)
+    catalog = _load_kept(*key)
     _loaded[key] = (fingerprint, catalog)
     return catalog
+
+
+def _load_kept(root: Path, docs_dir: Path) -> Catalog:
+    """The catalog from CACHE_FILE if its every input is unchanged, else loaded, validated and kept."""
+    path, key = root / CACHE_FILE, inputs_key(root, docs_dir)
+    try:
+        kept_key, kept = pickle.loads(path.read_bytes())  # noqa: S301 - written below, by this build
+        if kept_key == key and isinstance(kept, Catalog):
+            return kept
+    except Exception:  # noqa: S110 - no file yet or a damaged one: load from the sources
+        pass
+    catalog = load_catalog(root, docs_dir)  # raises on any problem: only a valid catalog is kept
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_bytes(pickle.dumps((key, catalog), protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.replace(path)
+    return catalog
+
+
+def inputs_key(root: Path, docs_dir: Path) -> str:
+    """A hash of everything `load_catalog` reads or checks, byte for byte."""
+    digest = hashlib.sha256()
+    digest.update(repr([str(root), str(docs_dir), sys.version, [version(name) for name in _PACKAGES]]).encode())
+    for folder in [root / "data", docs_dir, *(root / name for name in SNIPPET_ROOTS), _MACROS]:
+        for path in sorted(folder.rglob("*")):
+            if "__pycache__" in path.parts:
+                continue
+            # Theme assets are checked by name and kind only (macros/contract.py): not their 18 MB of bytes.
+            whole = path.is_file() and not path.is_symlink() and not path.is_relative_to(docs_dir / "assets")
+            link = os.readlink(path) if path.is_symlink() else ""
+            digest.update(f"{path}\0{path.is_dir()}\0{link}\0".encode())
+            if whole:
+                digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import inspect
 import json
+import pickle
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from macros import catalog_cache, render_cache
+from macros import catalog_cache, render_cache, search_index
 from macros.errors import SourceError
 from tests.conftest import MKDOCS, build_env, copy_project
 
@@ -143,3 +144,71 @@ def test_the_catalog_is_reloaded_only_when_its_sources_change(tmp_path: Path) ->
     glossary = root / "data" / "glossary" / "security.yml"
     glossary.write_text(glossary.read_text(encoding="utf-8").replace("definition: ", "definition: Changed. ", 1))
     assert catalog_cache.load_catalog_once(root, docs) is not restored
+
+
+def test_a_kept_catalog_is_used_only_while_every_input_is_the_same(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    docs = root / "docs"
+
+    def load_in_a_new_process() -> object:
+        catalog_cache._loaded.clear()  # what a new `mkdocs build` starts with
+        return catalog_cache.load_catalog_once(root, docs)
+
+    def mark_kept_catalog() -> None:
+        key, kept = pickle.loads((root / catalog_cache.CACHE_FILE).read_bytes())  # noqa: S301 - our own file
+        object.__setattr__(kept.lessons["security/sql-injection"].meta, "title", "Marked in the kept catalog")
+        (root / catalog_cache.CACHE_FILE).write_bytes(pickle.dumps((key, kept)))
+
+    def title() -> str:
+        return load_in_a_new_process().lessons["security/sql-injection"].meta.title  # type: ignore[attr-defined]
+
+    load_in_a_new_process()
+    mark_kept_catalog()
+    assert title() == "Marked in the kept catalog"  # reused, not loaded again
+    # Each change below loads from the sources again (the mark is gone), and that catalog is kept next.
+    additions = {  # file: text added at its end
+        "docs/security/sql-injection.md": "\nOne more sentence in the last section.\n",
+        "data/glossary/security.yml": "\n# a comment\n",
+        "examples/security/sql_injection/fixed.py": "\n# a comment\n",
+    }
+    for file, addition in additions.items():
+        mark_kept_catalog()
+        path = root / file
+        path.write_text(path.read_text(encoding="utf-8") + addition, encoding="utf-8")
+        assert title() != "Marked in the kept catalog", file
+    # A damaged file is no catalog: it loads from the sources.
+    (root / catalog_cache.CACHE_FILE).write_bytes(b"not a pickle")
+    assert title() != "Marked in the kept catalog"
+    # A catalog with problems is never kept: the error comes on every load.
+    lesson = docs / "security" / "sql-injection.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("\n## Self-check\n", "\n## Self check\n", 1))
+    for _ in range(2):
+        with pytest.raises(SourceError, match="Self-check"):
+            load_in_a_new_process()
+
+
+def test_the_search_bundle_is_reused_only_for_the_same_records(tmp_path: Path) -> None:
+    stage, cache = tmp_path / "stage", tmp_path / "cache"
+    stage.mkdir()
+
+    def record(name: str, words: str) -> None:
+        body = f'<span data-pagefind-meta="url[data-value]" data-value="/{name}/"></span><h1>{words}</h1>'
+        (stage / f"{name}.html").write_text(search_index._document(body), encoding="utf-8")
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+    record("r1", "Parameterized queries stop injection")
+    record("r2", "Rate limiting with token buckets")
+    assert search_index.write_index(stage, tmp_path / "first", cache) is False
+    assert search_index.write_index(stage, tmp_path / "second", cache) is True
+    assert files(tmp_path / "second") == files(tmp_path / "first")
+    # One word of one record changes: Pagefind indexes again, and the new bundle has the new word.
+    record("r2", "Rate limiting with leaky buckets")
+    assert search_index.write_index(stage, tmp_path / "third", cache) is False
+    assert files(tmp_path / "third") != files(tmp_path / "first")
+    # Only the most recently used bundles stay.
+    for extra in range(search_index.KEEP_INDEXES + 1):
+        record("r3", f"Extra record {extra}")
+        search_index.write_index(stage, tmp_path / f"extra{extra}", cache)
+    assert len(list(cache.iterdir())) == search_index.KEEP_INDEXES
