@@ -10,6 +10,8 @@ escaped before the theme puts them into HTML.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import logging
 import sys
 from pathlib import Path
@@ -27,6 +29,7 @@ from macros.generator import PluginError, relative_url
 from macros.lessons import split_front_matter
 from macros.registry import Macro, page_macros
 from macros.sandbox import install_sandbox
+from macros.warnings_seen import counting_warnings
 
 log = logging.getLogger("mkdocs.plugins.macros")
 
@@ -56,12 +59,43 @@ def define_env(env: Any) -> None:
         return print_edition.print_edition(catalog, area)
 
     docs = docs_dir.relative_to(root) if docs_dir.is_relative_to(root) else docs_dir
-    documented = page_macros(catalog, url_for, print_all, sql_exercises.load_expected(root))
+    expected = sql_exercises.load_expected(root)
+    documented = page_macros(catalog, url_for, print_all, expected)
+    _remember_renders(env, catalog, expected)
     for name, macro in documented.items():
         env.macro(_reported(name, macro, env, docs), name)
     env.variables["documented_macros"] = set(documented)
     # mkdocs-macros renders a page title that contains `{{` as a template; front matter is data, never code.
     env.has_j2 = lambda text: False
+
+
+# A page's rendered Markdown, by everything the documented macros read: its Markdown, URL and front matter,
+# the catalog and the SQL exercises' expected results. `make serve` re-renders one page a save, not all.
+_renders: dict[str, Any] = {"inputs": None, "pages": {}}
+
+
+def _remember_renders(env: Any, catalog: Catalog, expected: dict[str, Any]) -> None:
+    inputs = (catalog, json.dumps(expected, sort_keys=True, default=str))
+    if _renders["inputs"] is None or _renders["inputs"][0] is not catalog or _renders["inputs"][1] != inputs[1]:
+        _renders.update(inputs=inputs, pages={})
+    render = env.render
+
+    def remembered(markdown: str, force_rendering: bool = False) -> str:
+        page = env.page
+        if page is None:
+            return render(markdown, force_rendering)
+        meta = json.dumps(page.meta, sort_keys=True, default=str)
+        key = hashlib.sha256(f"{page.file.src_uri}\0{page.url}\0{meta}\0{force_rendering}\0{markdown}".encode())
+        known = _renders["pages"].get(page.file.src_uri)
+        if known is not None and known[0] == key.hexdigest():
+            return known[1]
+        with counting_warnings() as warnings:
+            rendered = render(markdown, force_rendering)
+        if not warnings.count:
+            _renders["pages"][page.file.src_uri] = (key.hexdigest(), rendered)
+        return rendered
+
+    env.render = remembered
 
 
 def on_pre_page_macros(env: Any) -> None:

@@ -33,6 +33,7 @@ Four jobs on every page's code blocks, and one on the print edition's:
 
 from __future__ import annotations
 
+import hashlib
 import html as html_text
 import itertools
 import logging
@@ -78,6 +79,8 @@ _TAG = re.compile(r"<[^>]+>")
 _PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 # "build" or "serve", from the command; `make diagrams` sets "refresh" in the environment.
 _mode = "build"
+# `make serve`: each filled page from the last rebuild, by the hash of what it was filled from.
+_filled: dict[str, tuple[str, str]] = {}
 _diagrams: Any = None
 
 
@@ -169,16 +172,28 @@ def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
     templates.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(templates))
 
+    filled: dict[str, tuple[str, str]] = {}
     for file in files.documentation_pages():
         page = file.page
         if page is None or not page.content:
             continue
         refs = lesson_refs_in(page.content)
-        if refs:
-            lessons = {ref: _rendered(files, ref) for ref in refs}
-            page.content = fill_slots(page.content, file.url, lessons)
-        if page.meta.get("template") in _WITHOUT_THEME_SCRIPT:
-            page.content = focus_wide_code_blocks(page.content)
+        lessons = {ref: _rendered(files, ref) for ref in refs}
+        focus = page.meta.get("template") in _WITHOUT_THEME_SCRIPT
+        if not (lessons or focus):
+            continue
+        # In `make serve` an edition whose page and lessons are unchanged is not assembled again.
+        key = hashlib.sha256(repr((page.content, file.url, lessons, focus)).encode()).hexdigest()
+        known = _filled.get(file.src_uri)
+        if known is not None and known[0] == key:
+            page.content = known[1]
+        else:
+            page.content = fill_slots(page.content, file.url, lessons) if lessons else page.content
+            page.content = focus_wide_code_blocks(page.content) if focus else page.content
+        filled[file.src_uri] = (key, page.content)
+    if _mode == "serve":
+        _filled.clear()
+        _filled.update(filled)
     return env
 
 

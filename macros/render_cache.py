@@ -25,7 +25,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import logging
 import os
 import sys
 from importlib.metadata import version
@@ -39,6 +38,7 @@ if str(Path(__file__).resolve().parent.parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.generator import Page
+from macros.warnings_seen import counting_warnings
 
 CACHE_FILE = Path(".cache") / "pages.json"
 # Folders snippets may read from (mkdocs.yml `pymdownx.snippets`, through .cache/snippets).
@@ -48,11 +48,8 @@ RENDERED = ("content", "toc", "_title_from_render", "present_anchor_ids")
 _PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments")
 _MACROS = Path(__file__).resolve().parent
 
-# MkDocs' own logger does not pass records on to the root logger, where the extensions' records go.
-_LOGGERS = (logging.getLogger("mkdocs"), logging.getLogger())
-
 _original = Page.render
-_state: dict[str, Any] = {"path": None, "context": "", "stored": {}, "used": {}}
+_state: dict[str, Any] = {"serving": False, "path": None, "context": "", "stored": {}, "used": {}, "written": None}
 
 
 def on_config(config: Any, **kwargs: Any) -> Any:
@@ -62,7 +59,8 @@ def on_config(config: Any, **kwargs: Any) -> Any:
             stored = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             stored = {}  # no cache yet, or a damaged one: convert every page
-        _state.update(path=path, stored=stored if isinstance(stored, dict) else {})
+        stored = stored if isinstance(stored, dict) else {}
+        _state.update(path=path, stored=stored, written=stored)
     _state["used"] = {}
     Page.render = _cached_render  # type: ignore[method-assign]
     return config
@@ -82,15 +80,31 @@ def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
     return files
 
 
+def on_startup(command: str, **kwargs: Any) -> None:
+    _state["serving"] = command == "serve"
+
+
 def on_post_build(config: Any, **kwargs: Any) -> None:
+    _state["stored"], _state["used"] = _state["used"], {}
+    if not _state["serving"]:
+        _write()
+    # `make serve` keeps the pages in memory and writes them once, when it stops (a tenth of a second).
+
+
+def on_shutdown(**kwargs: Any) -> None:
+    _write()
+
+
+def _write() -> None:
+    """Write the pages of the last build, unless they are what the file holds already."""
     path: Path | None = _state["path"]
-    if path is None or _state["used"] == _state["stored"]:
+    if path is None or not _state["stored"] or _state["stored"] == _state["written"]:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(_state["used"]), encoding="utf-8")
+    temporary.write_text(json.dumps(_state["stored"]), encoding="utf-8")
     temporary.replace(path)  # atomic: a build that stops half-way leaves the old cache whole
-    _state["stored"] = _state["used"]
+    _state["written"] = _state["stored"]
 
 
 def _stable(value: Any) -> Any:
@@ -122,17 +136,6 @@ def _toc_tokens(links: list[AnchorLink]) -> list[dict[str, Any]]:
     ]
 
 
-class _Warnings(logging.Handler):
-    """Counts the warnings logged while one page converts."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 @functools.wraps(_original)
 def _cached_render(self: Page, config: Any, files: Any) -> None:
     source = self.file.src_uri
@@ -149,14 +152,8 @@ def _cached_render(self: Page, config: Any, files: Any) -> None:
             }
         _state["used"][source] = stored
         return
-    warnings = _Warnings()
-    for logger in _LOGGERS:
-        logger.addHandler(warnings)
-    try:
+    with counting_warnings() as warnings:
         _original(self, config, files)
-    finally:
-        for logger in _LOGGERS:
-            logger.removeHandler(warnings)
     if warnings.count:
         return  # not kept: the next build converts it again and logs the warning again
     links = getattr(self, "links_to_anchors", None)

@@ -186,3 +186,12 @@ def _word(word: Word, bundle: Path) -> str:
     if not (isinstance(word, list) and len(word) >= 2 and isinstance(word[0], str) and isinstance(word[1], list)):
         raise IndexLayoutError(f"{bundle}/index: a word entry is not [word, pages, ...]: {word!r:.80}")
     return word[0]
+
+
+if __name__ == "__main__":  # `make serve` re-splits a bundle in a process of its own (macros/search_index.py)
+    import sys
+
+    try:
+        rechunk_bundle(Path(sys.argv[1]))
+    except IndexLayoutError as error:
+        sys.exit(str(error))

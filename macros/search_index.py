@@ -58,6 +58,9 @@ OUTPUT = "pagefind"
 # bundle, copied instead of indexed again (1.5 to 2 s). The few most recently used are kept.
 INDEX_CACHE = Path(".cache") / "search"
 KEEP_INDEXES = 3
+# Behind `make serve`, the index is written by processes of the lowest priority (`nice`, set before the
+# program starts, so every thread of it has it; a `preexec_fn` is not safe beside the server's threads).
+_LOWEST_PRIORITY = ["nice", "-n", "19"] if shutil.which("nice") else []
 # Pages that would match everything or repeat other pages: the print edition and the tags index.
 # The Topics A-Z page names every topic and alias: like the tags index it would match every query, so its
 # words lead to the sections it links instead (macros/search_index.py takes them from data/topics.yml).
@@ -115,6 +118,8 @@ class _State:
     latest: Path | None = None  # a copy of the last index placed in the site
     cache: Path | None = None  # where bundles are kept by the hash of their records (INDEX_CACHE)
     staged: int = 0
+    # `make serve`: each page's records from the last rebuild, with the hash of its HTML and the catalog used
+    records: dict[str, tuple[str, Catalog, list[str]]] = field(default_factory=dict)
 
 
 _state = _State()
@@ -169,16 +174,28 @@ def on_post_page(output: str, page: Page, config: Any, **kwargs: Any) -> str:
     src = page.file.src_uri
     if src in EXCLUDED or src.startswith(EXCLUDED_FOLDERS) or page.file.dest_uri == "404.html":
         return output
-    if src == GLOSSARY:
-        for document in glossary_records(_state.catalog, page.url):
-            _stage(document)
-        return output
-    match = _ARTICLE.search(output)
-    if match is None:
-        return output
-    for document in index_records(page, match["body"]):
+    for document in _page_records(output, page):
         _stage(document)
     return output
+
+
+def _page_records(output: str, page: Page) -> list[str]:
+    """The page's records; in `make serve`, those of the last rebuild while its HTML and the catalog are
+    the same (a save changes one page; the records of the other hundred cost half a second)."""
+    catalog = _state.catalog
+    assert catalog is not None
+    key = hashlib.sha256(f"{page.url}\0{page.title}\0{output}".encode()).hexdigest() if _state.serving else None
+    known = _state.records.get(page.file.src_uri)
+    if key is not None and known is not None and known[0] == key and known[1] is catalog:
+        return known[2]
+    if page.file.src_uri == GLOSSARY:
+        records = glossary_records(catalog, page.url)
+    else:
+        match = _ARTICLE.search(output)
+        records = [] if match is None else index_records(page, match["body"])
+    if key is not None:
+        _state.records[page.file.src_uri] = (key, catalog, records)
+    return records
 
 
 def on_post_build(config: Any, **kwargs: Any) -> None:
@@ -196,7 +213,7 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         # Until then the site keeps the last index made, one save behind, rather than none (the build
         # emptied the site folder).
         if _state.latest is not None and not (site_dir / OUTPUT).exists():
-            shutil.copytree(_state.latest, site_dir / OUTPUT)
+            _copy_bundle(_state.latest, site_dir / OUTPUT)
     _state.generation += 1
     job = threading.Thread(target=_index, args=(stage, site_dir), kwargs={"generation": _state.generation})
     _state.indexing.append(job)
@@ -405,22 +422,31 @@ def _meta(name: str, value: str) -> str:
 
 
 def _index_behind(stage: Path, site_dir: Path, generation: int) -> bool:
-    output = stage.with_name(stage.name + "-index")
-    reused = write_index(stage, output, _state.cache)
+    # Beside the site folder, on its file system: placing it is then a matter of hard links.
+    output = site_dir.with_name(f"{site_dir.name}.search-{generation}")
+    reused = write_index(stage, output, _state.cache, background=True)
     with _state.placing:
         if generation != _state.generation:
             shutil.rmtree(output, ignore_errors=True)
             return reused  # a later save's index is on its way
-        shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)
-        shutil.copytree(output, site_dir / OUTPUT)
         if _state.latest is not None:
             shutil.rmtree(_state.latest, ignore_errors=True)
         _state.latest = output
+        shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)
+        try:
+            _copy_bundle(output, site_dir / OUTPUT)
+        except (OSError, shutil.Error):
+            # A new save's build is emptying the site folder meanwhile; it places this index when it ends.
+            shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)
     return reused
 
 
-def write_index(stage: Path, output: Path, cache: Path | None = None) -> bool:
+def write_index(stage: Path, output: Path, cache: Path | None = None, *, background: bool = False) -> bool:
     """Index the staged pages with Pagefind and write its bundle into `output`; True if it came from `cache`.
+
+    In the `background` (behind `make serve`'s rebuilds) both steps run as processes of the lowest
+    priority, so that the next save's rebuild and the browser's reload get the CPU first; the re-split then
+    runs in a process of its own, not in a thread that would hold the interpreter's lock.
 
     Pagefind's command line, not its Python API: the API's service answers "written" while the files may
     still be on their way to disk (tokio writes them in the background and Pagefind does not flush), and
@@ -440,7 +466,8 @@ def write_index(stage: Path, output: Path, cache: Path | None = None) -> bool:
         os.utime(cache / key)  # recently used: kept
         return True
     command = [str(executable), "--site", str(stage), "--output-path", str(output), *options]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603 - our own paths
+    lower = _LOWEST_PRIORITY if background else []
+    result = subprocess.run([*lower, *command], capture_output=True, text=True, check=False)  # noqa: S603 - our own paths
     if result.returncode != 0:
         raise PluginError(f"search index: Pagefind failed: {(result.stderr or result.stdout).strip()[-500:]}")
     entry = output / "pagefind-entry.json"
@@ -448,10 +475,17 @@ def write_index(stage: Path, output: Path, cache: Path | None = None) -> bool:
         raise PluginError(f"search index: Pagefind indexed no pages from {stage}")
     for name in UNUSED_OUTPUT:
         (output / name).unlink(missing_ok=True)
-    try:
-        rechunk_bundle(output)
-    except IndexLayoutError as error:
-        raise PluginError(f"search index: {error}") from error
+    if background:
+        rechunk = [sys.executable, "-m", "macros.search_chunks", str(output)]
+        project = Path(__file__).resolve().parent.parent
+        done = subprocess.run([*lower, *rechunk], cwd=project, capture_output=True, text=True, check=False)  # noqa: S603
+        if done.returncode != 0:
+            raise PluginError(f"search index: {done.stderr.strip()[-500:]}")
+    else:
+        try:
+            rechunk_bundle(output)
+        except IndexLayoutError as error:
+            raise PluginError(f"search index: {error}") from error
     if cache is not None:
         _keep(output, cache, key)
     return False
@@ -485,11 +519,14 @@ def _keep(output: Path, cache: Path, key: str) -> None:
 def _copy_bundle(source: Path, output: Path) -> None:
     """Hard links where the file system allows (a thousand small files; nothing writes to them after),
     copies where it does not."""
-    try:
-        shutil.copytree(source, output, copy_function=os.link)
-    except OSError:
-        shutil.rmtree(output, ignore_errors=True)
-        shutil.copytree(source, output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if source.stat().st_dev == output.parent.stat().st_dev:
+        try:
+            shutil.copytree(source, output, copy_function=os.link)
+            return
+        except OSError:  # a file system without hard links
+            shutil.rmtree(output, ignore_errors=True)
+    shutil.copytree(source, output)
 
 
 def _modified(path: Path) -> float:
