@@ -1,0 +1,83 @@
+"""`make serve` shows nothing stale: after each save, every page is what a new `make serve` would build.
+
+`make serve` reuses work between rebuilds (macros/render_cache.py, macros/template_cache.py, the
+catalog, the search records, the print edition). tests/serve_session.py runs its rebuilds in one process;
+here each save's site is compared, file by file, with a fresh build of the same sources in a new process
+with no `.cache/`. The search index is compared the way tests/test_build.py compares two builds.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, build_env, copy_project
+from tests.test_build import _assert_same
+
+LESSON = "docs/security/sql-injection.md"
+# Saved one after another, each on top of the ones before; each shows in the page named.
+STEPS: list[tuple[str, list[list[str]], str, str]] = [
+    (
+        "a sentence in a lesson",
+        [[LESSON, "\n## Why it matters\n", "\nServe marker sentence.\n\n## Why it matters\n"]],
+        "security/sql-injection/index.html",
+        "Serve marker sentence.",
+    ),
+    (
+        "a lesson's title: navigation, prerequisites, paths and the print edition",
+        [[LESSON, "\ntitle: ", "\ntitle: Serve marker title, "]],
+        "security/xss-prevention/index.html",
+        "Serve marker title",
+    ),
+    (
+        "a glossary definition (a data file)",
+        [["data/glossary/security.yml", "definition: ", "definition: Serve marker definition. "]],
+        "glossary/index.html",
+        "Serve marker definition.",
+    ),
+    (
+        "an example file that a lesson includes",
+        [["examples/security/sql_injection/fixed.py", "SORT_COLUMNS", "SERVE_MARKER_COLUMNS"]],
+        "print/security/index.html",
+        "SERVE_MARKER_COLUMNS",
+    ),
+    (
+        "a theme template",
+        [["overrides/partials/lesson-header.html", "You will be able to", "Serve marker: you will be able to"]],
+        "apis/rest-design/index.html",
+        "Serve marker: you will be able to",
+    ),
+]
+
+
+def _run(*args: str) -> None:
+    env = build_env() | {"PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.serve_session", *args], env=env, capture_output=True, text=True, timeout=900
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+def test_every_page_after_each_save_equals_a_fresh_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    steps = tmp_path / "steps.json"
+    steps.write_text(json.dumps([edits for _, edits, _, _ in STEPS]), encoding="utf-8")
+    _run("session", str(project), str(tmp_path / "served"), str(steps))
+
+    # The same saves, replayed on a second copy, one step at a time; each state built fresh.
+    replay = copy_project(tmp_path / "replay")
+    for number, (name, edits, page, marker) in enumerate(STEPS):
+        for file, old, new in edits:
+            path = replay / file
+            path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        state = shutil.copytree(replay, tmp_path / f"state-{number}")
+        # Diagrams drawn during the session (a title shows in a path's diagram) are sources too.
+        shutil.copytree(project / "diagrams", state / "diagrams", dirs_exist_ok=True)
+        fresh = tmp_path / f"fresh-{number}"
+        _run("fresh", str(state), str(fresh))
+        served = tmp_path / "served" / str(number)
+        assert marker in (served / page).read_text(encoding="utf-8"), f"{name}: the save does not show"
+        _assert_same(fresh, served, f"a fresh build and make serve after saving {name}")
