@@ -17,6 +17,7 @@ published); a damaged one is ignored.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -48,6 +49,7 @@ def sources_fingerprint(root: Path, docs_dir: Path) -> str:
     return digest.hexdigest()
 
 
+@functools.lru_cache(maxsize=1024)  # `make serve` fingerprints every lesson on every save; most are unchanged
 def _lesson_inputs(text: str, source: str) -> str:
     """What the catalog reads from a lesson: its front matter, and the contract's verdict on its body."""
     parts = split_front_matter(text)

@@ -11,6 +11,7 @@ a description, and width and height so the browser reserves its box before anyth
 from __future__ import annotations
 
 import colorsys
+import functools
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -61,6 +62,9 @@ class Diagram:
     description: str
 
 
+# A diagram shows on its lesson and in two print editions, and `make serve` prepares every page again on
+# each save: the same SVG, source and id give the same result, so it is prepared once.
+@functools.lru_cache(maxsize=512)
 def prepare(svg: str, source: str, dom_id: str) -> Diagram:
     """Sanitize, theme and label one cached SVG; every id in it is prefixed with `dom_id`."""
     if re.search(r"<!(?:DOCTYPE|ENTITY)", svg, re.I):

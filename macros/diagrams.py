@@ -122,10 +122,12 @@ class Renderer:
 class Diagrams:
     """Replaces the mermaid blocks of each page with inline SVG, as the current command allows."""
 
-    def __init__(self, mode: str, cache: Path = CACHE) -> None:
+    def __init__(self, mode: str, cache: Path = CACHE, renderer: Renderer | None = None) -> None:
         self.mode = mode
         self.cache = cache
-        self.renderer = Renderer()
+        # `make serve` lends one browser to every rebuild (starting Chromium is most of drawing a diagram).
+        self._owns_renderer = renderer is None
+        self.renderer = renderer or Renderer()
         self.used: set[str] = set()
         self.drawn: list[str] = []
         self.missing: list[str] = []
@@ -176,8 +178,9 @@ class Diagrams:
         return svg
 
     def finish(self) -> list[str]:
-        """Close the browser; in refresh mode, delete cached SVG that no page used. Returns removed keys."""
-        self.renderer.close()
+        """Close the browser unless lent; in refresh mode, delete cached SVG that no page used. Returns removed keys."""
+        if self._owns_renderer:
+            self.renderer.close()
         if self.missing:
             listing = "\n".join(f"  {entry}" for entry in self.missing)
             raise DiagramError(

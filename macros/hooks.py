@@ -33,6 +33,7 @@ Four jobs on every page's code blocks, and one on the print edition's:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html as html_text
 import itertools
@@ -82,6 +83,7 @@ _mode = "build"
 # `make serve`: each filled page from the last rebuild, by the hash of what it was filled from.
 _filled: dict[str, tuple[str, str]] = {}
 _diagrams: Any = None
+_renderer: Any = None  # `make serve`'s browser for drawing diagrams
 
 
 def _code_block(match: re.Match[str], numbers: Iterator[int]) -> str:
@@ -102,6 +104,7 @@ def prepare_code_blocks(html: str) -> str:
     return _PLAIN_TOKEN.sub(r"\1", html)
 
 
+@functools.lru_cache(maxsize=4096)  # each block is checked on its lesson's edition on every serve rebuild
 def _is_wide(code: str) -> bool:
     lines = html_text.unescape(_TAG.sub("", code)).expandtabs(8).splitlines()
     return max(map(len, lines), default=0) > _NARROWEST_FIT
@@ -133,12 +136,29 @@ def on_startup(command: str, **kwargs: Any) -> None:
     _mode = os.environ.get("BACKEND_SKILLS_DIAGRAMS") or ("serve" if command == "serve" else "build")
 
 
+# How often `make serve` looks for saved files. MkDocs looks every half second, a quarter of a second of
+# waiting on average before a rebuild starts; each look lists the watched folders (under 1,000 files).
+SERVE_POLL_SECONDS = 0.2
+
+
+def on_serve(server: Any, **kwargs: Any) -> Any:
+    """Look for saves more often. MkDocs offers no setting: watchdog's polling observer hands its interval
+    (`_timeout`) to each folder's emitter. If a release renames it, MkDocs' half second stays."""
+    observer = server.observer
+    for watcher in (observer, *observer.emitters):
+        if isinstance(getattr(watcher, "_timeout", None), (int, float)):
+            watcher._timeout = SERVE_POLL_SECONDS
+    return server
+
+
 def on_pre_build(**kwargs: Any) -> None:
     # mkdocs loads this file by path; the macros package is importable once the macros plugin has started.
-    global _diagrams
-    from macros.diagrams import Diagrams
+    global _diagrams, _renderer
+    from macros.diagrams import Diagrams, Renderer
 
-    _diagrams = Diagrams(_mode)
+    if _mode == "serve" and _renderer is None:
+        _renderer = Renderer()  # kept open between rebuilds, closed when serve stops
+    _diagrams = Diagrams(_mode, renderer=_renderer if _mode == "serve" else None)
 
 
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
@@ -159,6 +179,13 @@ def on_post_build(**kwargs: Any) -> None:
         log.info("drew %d diagram(s) into diagrams/: commit them", len(_diagrams.drawn))
     if removed:
         log.info("removed %d unused diagram(s) from diagrams/", len(removed))
+
+
+def on_shutdown(**kwargs: Any) -> None:
+    global _renderer
+    if _renderer is not None:
+        _renderer.close()
+        _renderer = None
 
 
 def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
@@ -183,7 +210,10 @@ def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
         if not (lessons or focus):
             continue
         # In `make serve` an edition whose page and lessons are unchanged is not assembled again.
-        key = hashlib.sha256(repr((page.content, file.url, lessons, focus)).encode()).hexdigest()
+        digest = hashlib.sha256(f"{file.url}\0{focus}\0{page.content}".encode())
+        for ref, (url, content) in lessons.items():
+            digest.update(f"\0{ref}\0{url}\0{content}".encode())
+        key = digest.hexdigest()
         known = _filled.get(file.src_uri)
         if known is not None and known[0] == key:
             page.content = known[1]

@@ -486,7 +486,7 @@ def write_index(stage: Path, output: Path, cache: Path | None = None, *, backgro
             rechunk_bundle(output)
         except IndexLayoutError as error:
             raise PluginError(f"search index: {error}") from error
-    if cache is not None:
+    if cache is not None and not background:  # behind `make serve` each save's records are new: not kept
         _keep(output, cache, key)
     return False
 
@@ -506,7 +506,7 @@ def _bundle_key(stage: Path, options: list[str]) -> str:
 def _keep(output: Path, cache: Path, key: str) -> None:
     """Copy a new bundle into the cache, and drop all but the KEEP_INDEXES most recently used."""
     temporary = cache / f"{key}.{os.getpid()}.{threading.get_ident()}.tmp"
-    shutil.copytree(output, temporary)
+    _copy_bundle(output, temporary)
     try:
         temporary.rename(cache / key)  # whole or not at all: a build cut short leaves no half bundle
     except OSError:

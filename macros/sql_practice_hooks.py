@@ -35,10 +35,10 @@ def on_files(files: Files, config: Any, **kwargs: Any) -> Files:
 
 
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
+    if 'data-dataset="' not in html or not sql_practice.NEEDS_RUNNER.search(html):  # most pages: no block
+        return html
     errors = sql_practice.dataset_errors(html, _known)
     if errors:
         raise PluginError(f"{page.file.src_uri}: " + "; ".join(errors))
-    if not sql_practice.NEEDS_RUNNER.search(html):
-        return html
     src = relative_url(sql_practice.RUNNER_SCRIPT, page.url)
     return html + f'\n<script defer src="{src}" data-sql-runner></script>\n'

@@ -102,7 +102,7 @@ def _page_key(template_name: str, context: dict[str, Any]) -> str | None:
         page.canonical_url,
         page.edit_url,
         page.title,
-        page.content,
+        hashlib.sha256((page.content or "").encode()).hexdigest(),  # the print edition's is 4 MB
         _toc(page.toc),
         page.meta,
         neighbours,
