@@ -25,6 +25,7 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
+from macros.cache_files import write_atomic
 from macros.catalog import Catalog, load_catalog
 from macros.contract import SNIPPET_ROOTS
 from macros.lessons import check_body, split_front_matter
@@ -81,10 +82,7 @@ def _load_kept(root: Path, docs_dir: Path) -> Catalog:
     except Exception:  # noqa: S110 - no file yet or a damaged one: load from the sources
         pass
     catalog = load_catalog(root, docs_dir)  # raises on any problem: only a valid catalog is kept
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_bytes(pickle.dumps((key, catalog), protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(path)
+    write_atomic(path, pickle.dumps((key, catalog), protocol=pickle.HIGHEST_PROTOCOL))
     return catalog
 
 

@@ -18,12 +18,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from pymdownx.highlight import Highlight
+
+from macros.cache_files import read_json, write_json
 
 CACHE_FILE = Path(".cache") / "highlight.json"
 _VERSIONS = tuple(version(package) for package in ("pygments", "pymdown-extensions", "markdown", "mkdocs-material"))
@@ -67,10 +68,10 @@ def _cached_highlight(self: Highlight, src: str, language: str, *args: Any, **kw
 
 def on_config(config: Any, **kwargs: Any) -> Any:
     path = Path(config["config_file_path"]).parent / CACHE_FILE
+    stored = read_json(path)
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
         build, entries = int(stored["build"]), dict(stored["entries"])
-    except (OSError, ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError):
         build, entries = 0, {}  # no cache yet, or a damaged one: highlight everything again
     _state.update(path=path, build=build + 1, entries=entries, changed=False)
     Highlight.highlight = _cached_highlight  # type: ignore[method-assign]
@@ -83,8 +84,5 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         return
     build = _state["build"]
     entries = {key: entry for key, entry in _state["entries"].items() if entry[1] > build - KEEP_BUILDS}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps({"build": build, "entries": entries}, sort_keys=True), encoding="utf-8")
-    temporary.replace(path)  # atomic: a build that stops half-way leaves the old cache whole
+    write_json(path, {"build": build, "entries": entries})
     _state.update(build=build + 1, entries=entries, changed=False)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -37,6 +36,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 if str(Path(__file__).resolve().parent.parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from macros.cache_files import read_json, write_json
 from macros.generator import Page
 from macros.warnings_seen import counting_warnings
 
@@ -55,11 +55,8 @@ _state: dict[str, Any] = {"serving": False, "path": None, "context": "", "stored
 def on_config(config: Any, **kwargs: Any) -> Any:
     path = Path(config["config_file_path"]).parent / CACHE_FILE
     if _state["path"] != path:  # a build, or the first build of `make serve`: read what the last one left
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            stored = {}  # no cache yet, or a damaged one: convert every page
-        stored = stored if isinstance(stored, dict) else {}
+        stored = read_json(path)
+        stored = stored if isinstance(stored, dict) else {}  # none yet, or damaged: convert every page
         _state.update(path=path, stored=stored, written=stored)
     _state["used"] = {}
     Page.render = _cached_render  # type: ignore[method-assign]
@@ -100,10 +97,7 @@ def _write() -> None:
     path: Path | None = _state["path"]
     if path is None or not _state["stored"] or _state["stored"] == _state["written"]:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(_state["stored"]), encoding="utf-8")
-    temporary.replace(path)  # atomic: a build that stops half-way leaves the old cache whole
+    write_json(path, _state["stored"])
     _state["written"] = _state["stored"]
 
 

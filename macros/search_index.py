@@ -118,8 +118,10 @@ class _State:
     latest: Path | None = None  # a copy of the last index placed in the site
     cache: Path | None = None  # where bundles are kept by the hash of their records (INDEX_CACHE)
     staged: int = 0
-    # `make serve`: each page's records from the last rebuild, with the hash of its HTML and the catalog used
-    records: dict[str, tuple[str, Catalog, list[str]]] = field(default_factory=dict)
+    # `make serve`: each page's records from the last rebuild, by the hash of its HTML and what else they
+    # are made from: the catalog's areas, lesson titles and levels, synonyms and spellings (record_inputs)
+    records: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    record_inputs: str = ""
 
 
 _state = _State()
@@ -166,6 +168,8 @@ def _reset(catalog: Catalog) -> None:
             _state.synonyms.setdefault(ref, {}).setdefault(anchor, []).extend([topic.title, *topic.aliases])
     pairs = list(catalog.spellings)
     _state.spellings = pairs + [(us, uk) for uk, us in pairs]
+    lessons = sorted((ref, lesson.meta.title, lesson.meta.level) for ref, lesson in catalog.lessons.items())
+    _state.record_inputs = repr((_state.areas, _state.synonyms, _state.spellings, lessons))
 
 
 def on_post_page(output: str, page: Page, config: Any, **kwargs: Any) -> str:
@@ -184,17 +188,20 @@ def _page_records(output: str, page: Page) -> list[str]:
     the same (a save changes one page; the records of the other hundred cost half a second)."""
     catalog = _state.catalog
     assert catalog is not None
-    key = hashlib.sha256(f"{page.url}\0{page.title}\0{output}".encode()).hexdigest() if _state.serving else None
+    key = None
+    if _state.serving:
+        inputs = (catalog.glossary, _state.record_inputs) if page.file.src_uri == GLOSSARY else _state.record_inputs
+        key = hashlib.sha256(f"{page.url}\0{page.title}\0{inputs!r}\0{output}".encode()).hexdigest()
     known = _state.records.get(page.file.src_uri)
-    if key is not None and known is not None and known[0] == key and known[1] is catalog:
-        return known[2]
+    if key is not None and known is not None and known[0] == key:
+        return known[1]
     if page.file.src_uri == GLOSSARY:
         records = glossary_records(catalog, page.url)
     else:
         match = _ARTICLE.search(output)
         records = [] if match is None else index_records(page, match["body"])
     if key is not None:
-        _state.records[page.file.src_uri] = (key, catalog, records)
+        _state.records[page.file.src_uri] = (key, records)
     return records
 
 

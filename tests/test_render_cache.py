@@ -16,7 +16,7 @@ import pytest
 
 from macros import catalog_cache, render_cache, search_index
 from macros.errors import SourceError
-from tests.conftest import MKDOCS, build_env, copy_project
+from tests.conftest import MKDOCS, build_env, copy_project, run_build
 
 
 def test_the_render_cache_restores_everything_page_render_sets() -> None:
@@ -212,3 +212,30 @@ def test_the_search_bundle_is_reused_only_for_the_same_records(tmp_path: Path) -
         record("r3", f"Extra record {extra}")
         search_index.write_index(stage, tmp_path / f"extra{extra}", cache)
     assert len(list(cache.iterdir())) == search_index.KEEP_INDEXES
+
+
+def test_a_kept_print_edition_is_used_only_while_its_lessons_are_the_same(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    kept = root / ".cache" / "print-edition.json"
+
+    def build() -> str:
+        result = run_build(root, site)
+        assert result.returncode == 0, result.stderr[-2000:]
+        return (site / "print" / "security" / "index.html").read_text(encoding="utf-8")
+
+    def mark() -> None:
+        stored = json.loads(kept.read_text(encoding="utf-8"))
+        key, html = stored["print/security.md"]
+        stored["print/security.md"] = [key, html.replace("</h1>", " (marked in the cache)</h1>", 1)]
+        kept.write_text(json.dumps(stored), encoding="utf-8")
+
+    build()
+    mark()
+    assert "(marked in the cache)" in build()  # reused
+    mark()
+    lesson = root / "docs" / "security" / "sql-injection.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("\n## Why it matters\n", "\nA new sentence.\n\n## Why it matters\n", 1))
+    edition = build()
+    assert "(marked in the cache)" not in edition and "A new sentence." in edition
