@@ -6,7 +6,8 @@ MkDocs installed. Everything else in `macros/` takes what it needs from the gene
 to Zensical means changing this file, not the package. `make bench` builds the site with Zensical too
 and reports which pages differ (a report, not a gate).
 
-The build hooks (hooks.py, search_index.py, highlight_cache.py, render_cache.py, sql_practice_hooks.py)
+The build hooks (hooks.py, search_index.py, highlight_cache.py, render_cache.py, template_cache.py,
+sql_practice_hooks.py)
 are MkDocs hooks by nature; they import MkDocs' page and file types from here as well.
 """
 
