@@ -78,7 +78,9 @@ def _remember_renders(env: Any, catalog: Catalog, expected: dict[str, Any]) -> N
     inputs = (catalog, json.dumps(expected, sort_keys=True, default=str))
     if _renders["inputs"] is None or _renders["inputs"][0] is not catalog or _renders["inputs"][1] != inputs[1]:
         _renders.update(inputs=inputs, pages={})
-    render = env.render
+    render = getattr(env, "render", None)
+    if render is None:  # a generator whose macros engine renders pages some other way (Zensical)
+        return
 
     def remembered(markdown: str, force_rendering: bool = False) -> str:
         page = env.page

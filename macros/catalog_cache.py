@@ -3,8 +3,9 @@
 `mkdocs serve` keeps the macros module between rebuilds and calls `define_env` on each one. Loading and
 validating every data file and every lesson's front matter took a quarter of a rebuild, though a save
 usually touches a lesson's body only. The catalog is reused while the fingerprint of its sources is the
-same: every file under `data/`, each area's `.nav.yml`, and each lesson's front matter plus what the
-lesson contract finds in its body (its sections), not the body's text. A full build loads it once.
+same: every file under `data/`, each area's `.nav.yml`, and each page's front matter plus what the
+contract finds in its body (a lesson's sections, any page's markup), not the body's text. A full build
+loads it once.
 
 Between processes (one `mkdocs build` and the next, or the first build of `make serve`), the validated
 catalog is kept in `.cache/catalog.pickle` under a stricter key: the bytes of every file it is made
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from macros.cache_files import write_atomic
 from macros.catalog import Catalog, load_catalog
-from macros.contract import SNIPPET_ROOTS
+from macros.contract import SNIPPET_ROOTS, check_markup
 from macros.lessons import check_body, split_front_matter
 
 CACHE_FILE = Path(".cache") / "catalog.pickle"
@@ -42,22 +43,27 @@ def sources_fingerprint(root: Path, docs_dir: Path) -> str:
     for path in sorted((root / "data").rglob("*")):
         if path.is_file():
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-    for path in sorted(docs_dir.glob("*/*.md")) + sorted(docs_dir.glob("*/.nav.yml")):
+    pages = [path for path in sorted(docs_dir.rglob("*.md")) if not path.is_relative_to(docs_dir / "assets")]
+    for path in pages + sorted(docs_dir.glob("*/.nav.yml")):
         text = path.read_bytes()
         if path.suffix == ".md":
-            text = _lesson_inputs(text.decode("utf-8", errors="replace"), str(path)).encode()
+            lesson = path.parent.parent == docs_dir
+            text = _page_inputs(text.decode("utf-8", errors="replace"), str(path), root, lesson).encode()
         digest.update(str(path.relative_to(docs_dir)).encode() + b"\0" + text + b"\0")
     return digest.hexdigest()
 
 
-@functools.lru_cache(maxsize=1024)  # `make serve` fingerprints every lesson on every save; most are unchanged
-def _lesson_inputs(text: str, source: str) -> str:
-    """What the catalog reads from a lesson: its front matter, and the contract's verdict on its body."""
+@functools.lru_cache(maxsize=1024)  # `make serve` fingerprints every page on every save; most are unchanged
+def _page_inputs(text: str, source: str, root: Path, lesson: bool) -> str:
+    """What the catalog reads from a page: its front matter, and the contract's verdicts on its body (a
+    lesson's sections, and every page's markup), so that a save that breaks the contract is reported."""
     parts = split_front_matter(text)
     if parts is None:
         return text  # no front matter: the whole file decides
     front, body, body_line = parts
-    return front + "\0" + "\n".join(str(problem) for problem in check_body(body, body_line, source))
+    problems = check_body(body, body_line, source) if lesson else []
+    problems += check_markup(body, body_line, source, root)
+    return front + "\0" + "\n".join(str(problem) for problem in problems)
 
 
 def load_catalog_once(root: Path, docs_dir: Path) -> Catalog:

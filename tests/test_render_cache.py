@@ -138,6 +138,18 @@ def test_the_catalog_is_reloaded_only_when_its_sources_change(tmp_path: Path) ->
     with pytest.raises(SourceError, match="Self-check"):
         catalog_cache.load_catalog_once(root, docs)
 
+    # So is markup the contract forbids, in a lesson or in any other page.
+    lesson.write_text(text.replace("\n## Why it matters\n", "\n<script>alert(1)</script>\n\n## Why it matters\n", 1))
+    with pytest.raises(SourceError, match="<script> is not allowed"):
+        catalog_cache.load_catalog_once(root, docs)
+    lesson.write_text(text)
+    glossary_page = docs / "glossary.md"
+    page_text = glossary_page.read_text(encoding="utf-8")
+    glossary_page.write_text(page_text + '\nA <b onclick="x()">bold</b> word.\n', encoding="utf-8")
+    with pytest.raises(SourceError, match="'onclick'"):
+        catalog_cache.load_catalog_once(root, docs)
+    glossary_page.write_text(page_text, encoding="utf-8")
+
     # A data file: a new catalog.
     lesson.write_text(text)
     restored = catalog_cache.load_catalog_once(root, docs)
