@@ -213,8 +213,9 @@ def zensical_report(project: Path, ours: Path) -> dict[str, object]:
     )
     elapsed = time.perf_counter() - started
     if result.returncode != 0 or not site.exists():
-        last = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["(no output)"]
-        return {"status": "build failed", "seconds": round(elapsed, 2), "error": last[0][:300]}
+        # The last line that says something (a traceback ends with the error, not with its ^^^ markers).
+        lines = [line for line in (result.stderr or result.stdout).splitlines() if line.strip(" ~^")]
+        return {"status": "build failed", "seconds": round(elapsed, 2), "error": (lines or ["(no output)"])[-1][:300]}
     ours_pages = {str(p.relative_to(ours)) for p in ours.rglob("index.html")}
     theirs_pages = {str(p.relative_to(site)) for p in site.rglob("index.html")}
     differ = sorted(

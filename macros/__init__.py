@@ -25,7 +25,7 @@ from macros.catalog_cache import load_catalog_once
 from macros.contract import prepare_snippet_root
 from macros.emoji import restrict_to_icons
 from macros.errors import SourceError, describe_error
-from macros.generator import PluginError, relative_url
+from macros.generator import PluginError, project_root, relative_url
 from macros.lessons import split_front_matter
 from macros.registry import Macro, page_macros
 from macros.sandbox import install_sandbox
@@ -35,7 +35,7 @@ log = logging.getLogger("mkdocs.plugins.macros")
 
 
 def define_env(env: Any) -> None:
-    root = Path(env.conf["config_file_path"]).parent
+    root = project_root(env.conf)
     docs_dir = Path(env.conf["docs_dir"])
     try:
         catalog = load_catalog_once(root, docs_dir)

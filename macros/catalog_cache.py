@@ -23,7 +23,7 @@ import hashlib
 import os
 import pickle
 import sys
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from macros.cache_files import write_atomic
@@ -92,10 +92,17 @@ def _load_kept(root: Path, docs_dir: Path) -> Catalog:
     return catalog
 
 
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:  # Zensical's environment has no mkdocs-macros-plugin
+        return "not installed"
+
+
 def inputs_key(root: Path, docs_dir: Path) -> str:
     """A hash of everything `load_catalog` reads or checks, byte for byte."""
     digest = hashlib.sha256()
-    digest.update(repr([str(root), str(docs_dir), sys.version, [version(name) for name in _PACKAGES]]).encode())
+    digest.update(repr([str(root), str(docs_dir), sys.version, [_version(name) for name in _PACKAGES]]).encode())
     for folder in [root / "data", docs_dir, *(root / name for name in SNIPPET_ROOTS), _MACROS]:
         for path in sorted(folder.rglob("*")):
             if "__pycache__" in path.parts:

@@ -36,6 +36,13 @@ except ModuleNotFoundError:  # Zensical: no MkDocs; errors are plain exceptions 
 _THEME_PACKAGE = "material" if GENERATOR == "mkdocs" else "zensical"
 
 
+def project_root(conf: Any) -> Path:
+    """The folder of mkdocs.yml: MkDocs names the file (`config_file_path`), Zensical the folder (`root_dir`)."""
+    if conf.get("config_file_path"):
+        return Path(conf["config_file_path"]).parent
+    return Path(conf.get("root_dir") or ".").resolve()
+
+
 def relative_url(url: str, from_url: str) -> str:
     """`url` relative to the page at `from_url`, both site-relative (MkDocs' `get_relative_url` rule)."""
     if from_url != ".":
