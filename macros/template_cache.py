@@ -87,15 +87,23 @@ class _CachedTemplate:
 
 
 def _page_key(template_name: str, context: dict[str, Any]) -> str | None:
+    """The hash of every input of the page's HTML, or None where one cannot be compared (rendered then)."""
+    try:
+        if _state["site"] is None:
+            _state["site"] = _site_signature(context)
+        return hashlib.sha256((_state["site"] + _json(_page_inputs(template_name, context))).encode()).hexdigest()
+    except (ValueError, RecursionError):
+        return None  # an object that refers back to itself
+
+
+def _page_inputs(template_name: str, context: dict[str, Any]) -> list[Any]:
     page = context["page"]
-    if _state["site"] is None:
-        _state["site"] = _site_signature(context)
     neighbours = [(other.title, other.url) if other else None for other in (page.previous_page, page.next_page)]
     parents, parent = [], page.parent
     while parent is not None:
         parents.append(parent.title)
         parent = parent.parent
-    own = [
+    return [
         template_name,
         page.file.src_uri,
         page.url,
@@ -111,10 +119,6 @@ def _page_key(template_name: str, context: dict[str, Any]) -> str | None:
         [str(item) for item in context.get("extra_javascript", [])],
         {name: value for name, value in context.items() if name not in _STANDARD},
     ]
-    try:
-        return hashlib.sha256((_state["site"] + _json(own)).encode()).hexdigest()
-    except (ValueError, RecursionError):
-        return None  # an object that refers back to itself: not compared, rendered every time
 
 
 def _site_signature(context: dict[str, Any]) -> str:

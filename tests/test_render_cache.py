@@ -251,3 +251,26 @@ def test_a_kept_print_edition_is_used_only_while_its_lessons_are_the_same(tmp_pa
     lesson.write_text(text.replace("\n## Why it matters\n", "\nA new sentence.\n\n## Why it matters\n", 1))
     edition = build()
     assert "(marked in the cache)" not in edition and "A new sentence." in edition
+
+
+def test_a_context_value_that_cannot_be_compared_renders_the_page_every_time() -> None:
+    from types import SimpleNamespace
+
+    from macros import template_cache
+
+    page = SimpleNamespace(
+        previous_page=None, next_page=None, parent=None, file=SimpleNamespace(src_uri="a.md"), url="a/",
+        canonical_url="", edit_url="", title="A", content="<p>A</p>", toc=[], meta={"tags": ["x"]},
+    )  # fmt: skip
+    template_cache._state["site"] = "a site"
+
+    def key(**extra: object) -> str | None:
+        return template_cache._page_key("main.html", {"page": page, **extra})
+
+    assert key(listing=["a", {"b": 1}]) == key(listing=["a", {"b": 1}])  # plain data: by value
+    assert key(listing=["a"]) != key(listing=["b"])
+    first, second = object(), object()  # both alive, so their addresses differ
+    assert key(handle=first) != key(handle=second)  # shown only by address: never equal to another
+    looped: dict[str, object] = {}
+    looped["self"] = looped
+    assert key(looped=looped) is None  # cannot be hashed at all: rendered
