@@ -26,14 +26,13 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from macros.cache_files import write_atomic
+from macros.cache_files import code_digest, write_atomic
 from macros.catalog import Catalog, load_catalog
 from macros.contract import SNIPPET_ROOTS, check_markup
 from macros.lessons import check_body, split_front_matter
 
 CACHE_FILE = Path(".cache") / "catalog.pickle"
 _PACKAGES = ("pydantic", "pyyaml", "markdown", "jinja2", "pymdown-extensions", "mkdocs-macros-plugin")
-_MACROS = Path(__file__).resolve().parent
 
 _loaded: dict[tuple[Path, Path], tuple[str, Catalog]] = {}
 
@@ -102,8 +101,9 @@ def _version(package: str) -> str:
 def inputs_key(root: Path, docs_dir: Path) -> str:
     """A hash of everything `load_catalog` reads or checks, byte for byte."""
     digest = hashlib.sha256()
-    digest.update(repr([str(root), str(docs_dir), sys.version, [_version(name) for name in _PACKAGES]]).encode())
-    for folder in [root / "data", docs_dir, *(root / name for name in SNIPPET_ROOTS), _MACROS]:
+    versions = [_version(name) for name in _PACKAGES]
+    digest.update(repr([str(root), str(docs_dir), sys.version, versions, code_digest()]).encode())
+    for folder in [root / "data", docs_dir, *(root / name for name in SNIPPET_ROOTS)]:
         for path in sorted(folder.rglob("*")):
             if "__pycache__" in path.parts:
                 continue

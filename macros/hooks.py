@@ -52,7 +52,7 @@ from mkdocs.structure.toc import TableOfContents
 if str(Path(__file__).resolve().parent.parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.cache_files import read_json, write_json
+from macros.cache_files import code_digest, read_json, write_json
 from macros.generator import relative_url
 
 log = logging.getLogger("mkdocs.hooks.diagrams")
@@ -220,7 +220,7 @@ def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
         if not (lessons or focus):
             continue
         # An edition whose page and lessons are unchanged is not assembled again (3 MB, 0.7 s).
-        digest = hashlib.sha256(f"{_code_digest()}\0{file.url}\0{focus}\0{page.content}".encode())
+        digest = hashlib.sha256(f"{code_digest()}\0{file.url}\0{focus}\0{page.content}".encode())
         for ref, (url, content) in lessons.items():
             digest.update(f"\0{ref}\0{url}\0{content}".encode())
         key = digest.hexdigest()
@@ -237,15 +237,6 @@ def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
     if changed and _mode != "serve":  # `make serve` writes it when it stops
         write_json(kept, filled)
     return env
-
-
-@functools.cache
-def _code_digest() -> str:
-    """The source of this package: a kept edition assembled by other code is assembled again."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _rendered(files: Any, ref: str) -> tuple[str, str]:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -36,17 +35,15 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 if str(Path(__file__).resolve().parent.parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.cache_files import read_json, write_json
+from macros.cache_files import code_digest, key_json, read_json, write_json
+from macros.contract import SNIPPET_ROOTS
 from macros.generator import Page
 from macros.warnings_seen import counting_warnings
 
 CACHE_FILE = Path(".cache") / "pages.json"
-# Folders snippets may read from (mkdocs.yml `pymdownx.snippets`, through .cache/snippets).
-SNIPPET_FOLDERS = ("examples", "labs", "templates")
 # What `Page.render` sets besides links_to_anchors (which is keyed by File, and stored by path).
 RENDERED = ("content", "toc", "_title_from_render", "present_anchor_ids")
 _PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments")
-_MACROS = Path(__file__).resolve().parent
 
 _original = Page.render
 _state: dict[str, Any] = {"serving": False, "path": None, "context": "", "stored": {}, "used": {}, "written": None}
@@ -67,13 +64,14 @@ def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
     """Everything a page's HTML depends on besides its own Markdown, fingerprinted once per build."""
     root = Path(config["config_file_path"]).parent
     context = {
-        "markdown": [_stable(config["markdown_extensions"]), _stable(config["mdx_configs"])],
-        "urls": [config["use_directory_urls"], _stable(config["validation"])],
+        "markdown": [config["markdown_extensions"], config["mdx_configs"]],
+        "urls": [config["use_directory_urls"], config["validation"]],
         "files": sorted((file.src_uri, file.dest_uri) for file in files),
-        "snippets": [_folder_digest(root / folder) for folder in SNIPPET_FOLDERS],
-        "code": [sys.version, *(version(package) for package in _PACKAGES), _folder_digest(_MACROS, "*.py")],
+        # Snippets read from these folders (mkdocs.yml `pymdownx.snippets`, through .cache/snippets).
+        "snippets": [_folder_digest(root / folder) for folder in SNIPPET_ROOTS],
+        "code": [sys.version, *(version(package) for package in _PACKAGES), code_digest()],
     }
-    _state["context"] = hashlib.sha256(json.dumps(context, sort_keys=True).encode()).hexdigest()
+    _state["context"] = hashlib.sha256(key_json(context).encode()).hexdigest()
     return files
 
 
@@ -101,22 +99,9 @@ def _write() -> None:
     _state["written"] = _state["stored"]
 
 
-def _stable(value: Any) -> Any:
-    """Settings as JSON that is the same in every process: a function is named, not shown by address."""
-    if isinstance(value, dict):
-        return [[str(key), _stable(item)] for key, item in sorted(value.items(), key=lambda pair: str(pair[0]))]
-    if isinstance(value, (list, tuple)):
-        return [_stable(item) for item in value]
-    if value is None or isinstance(value, (str, int, float)):
-        return value
-    if callable(value):
-        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__qualname__)}"
-    return repr(value)  # an object shown by address misses the cache in a new process: slower, never stale
-
-
-def _folder_digest(folder: Path, pattern: str = "*") -> str:
+def _folder_digest(folder: Path) -> str:
     digest = hashlib.sha256()
-    for path in sorted(folder.rglob(pattern)) if folder.is_dir() else ():
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(f"{path.relative_to(folder)}\0".encode() + path.read_bytes() + b"\0")
     return digest.hexdigest()

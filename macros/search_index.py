@@ -169,7 +169,8 @@ def _reset(catalog: Catalog) -> None:
     pairs = list(catalog.spellings)
     _state.spellings = pairs + [(us, uk) for uk, us in pairs]
     lessons = sorted((ref, lesson.meta.title, lesson.meta.level) for ref, lesson in catalog.lessons.items())
-    _state.record_inputs = repr((_state.areas, _state.synonyms, _state.spellings, lessons))
+    inputs = repr((_state.areas, _state.synonyms, _state.spellings, lessons))
+    _state.record_inputs = hashlib.sha256(inputs.encode()).hexdigest()  # hashed once, not into every page's key
 
 
 def on_post_page(output: str, page: Page, config: Any, **kwargs: Any) -> str:

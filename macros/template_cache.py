@@ -20,13 +20,12 @@ lesson, a title and a data file in a running `mkdocs serve` and compares every p
 
 from __future__ import annotations
 
-import datetime
 import hashlib
-import json
-from collections.abc import Mapping
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+from macros.cache_files import key_json
 
 # What MkDocs puts in every page's context, and how each one is covered by the key.
 _STANDARD = {
@@ -91,7 +90,7 @@ def _page_key(template_name: str, context: dict[str, Any]) -> str | None:
     try:
         if _state["site"] is None:
             _state["site"] = _site_signature(context)
-        return hashlib.sha256((_state["site"] + _json(_page_inputs(template_name, context))).encode()).hexdigest()
+        return hashlib.sha256((_state["site"] + key_json(_page_inputs(template_name, context))).encode()).hexdigest()
     except (ValueError, RecursionError):
         return None  # an object that refers back to itself
 
@@ -134,7 +133,7 @@ def _site_signature(context: dict[str, Any]) -> str:
     versions = [version(name) for name in ("mkdocs", "mkdocs-material")]
     site = [_nav(context["nav"].items), pages, settings, theme, templates, versions]
     config_file = Path(config["config_file_path"]).read_bytes().decode("utf-8", errors="replace")
-    return hashlib.sha256((_json(site) + config_file).encode()).hexdigest()
+    return hashlib.sha256((key_json(site) + config_file).encode()).hexdigest()
 
 
 def _nav(items: Any) -> list[Any]:
@@ -146,27 +145,3 @@ def _nav(items: Any) -> list[Any]:
 
 def _toc(links: Any) -> list[Any]:
     return [[link.title, link.id, link.level, _toc(link.children)] for link in links or []]
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, default=_plain)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, (datetime.date, datetime.datetime, Path)):
-        return str(value)
-    if isinstance(value, (set, frozenset)):
-        return sorted(value, key=repr)
-    if isinstance(value, tuple):
-        return list(value)
-    if isinstance(value, Mapping):  # MkDocs' nested settings
-        return {str(key): item for key, item in value.items()}
-    if callable(value) and hasattr(value, "__qualname__"):  # a function named in mkdocs.yml
-        return f"{value.__module__}.{value.__qualname__}"
-    if hasattr(value, "__dict__"):  # a plain object (a tag and its links): its fields, compared by value
-        return {"type": type(value).__qualname__, "fields": vars(value)}
-    shown = repr(value)
-    if " at 0x" not in shown:  # a value that shows itself (a locale): by what it shows
-        return f"{type(value).__qualname__}: {shown}"
-    # Anything else: its identity, so it never matches a value from another rebuild (renders again).
-    return f"{type(value).__qualname__}@{id(value)}"
