@@ -7,6 +7,7 @@ raises one `SourceError` listing every problem found.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,7 +55,7 @@ class Catalog:
     exercises: dict[str, SqlExercise] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Loaded:
     source: str
     model: Model
@@ -180,7 +181,12 @@ def _page_problems(catalog: Catalog, root: Path, docs_dir: Path, evaluate: bool)
 
 
 def _load_file(path: Path, source: str, model: type[Model]) -> _Loaded:
-    data, lines = load_yaml(read_source(path, source), source)
+    return _validated(read_source(path, source), source, model)
+
+
+@functools.lru_cache(maxsize=512)  # by the file's text (see lessons.BY_TEXT); models are frozen
+def _validated(text: str, source: str, model: type[Model]) -> _Loaded:
+    data, lines = load_yaml(text, source)
     if not isinstance(data, dict):
         raise SourceError([SourceProblem(source, 1, "(document)", "must be a mapping of fields")])
     try:

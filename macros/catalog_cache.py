@@ -72,7 +72,9 @@ def load_catalog_once(root: Path, docs_dir: Path) -> Catalog:
     cached = _loaded.get(key)
     if cached is not None and cached[0] == fingerprint:
         return cached[1]
-    catalog = _load_kept(*key)
+    # A reload in the same process (a save in `make serve`) skips CACHE_FILE: hashing every input for its
+    # key, then pickling the catalog, cost a tenth of a rebuild. The next process loads and keeps it again.
+    catalog = load_catalog(*key) if cached is not None else _load_kept(*key)
     _loaded[key] = (fingerprint, catalog)
     return catalog
 

@@ -18,6 +18,7 @@ the file and line:
 
 from __future__ import annotations
 
+import functools
 import html
 import inspect
 import os
@@ -32,7 +33,7 @@ from jinja2 import nodes
 from pydantic import ValidationError
 
 from macros.errors import SourceError, SourceProblem, describe_error
-from macros.lessons import PageMeta, fenced_lines, front_matter_problem, split_front_matter
+from macros.lessons import BY_TEXT, PageMeta, fenced_lines, front_matter_problem, split_front_matter
 from macros.registry import Macro
 from macros.schema import plain_text
 from macros.source_text import read_source
@@ -132,19 +133,29 @@ def check_page(
     if parts is None and text.startswith("---"):
         return [front_matter_problem(text, source, "a page")]
     front, body, body_line = parts if parts is not None else ("", text, 1)
-    problems: list[SourceProblem] = []
+    front_problems, renders_macros = _front_matter(front, source, is_lesson)
+    problems = list(front_problems)
+    if renders_macros is None:
+        return problems
+    if renders_macros:
+        problems.extend(check_template(body, body_line, source, macros, evaluate, is_lesson))
+    problems.extend(check_markup(body, body_line, source, root))
+    return problems[:MAX_PROBLEMS_PER_PAGE]
+
+
+@functools.lru_cache(maxsize=BY_TEXT)
+def _front_matter(front: str, source: str, is_lesson: bool) -> tuple[tuple[SourceProblem, ...], bool | None]:
+    """The front matter's problems, and whether the page renders macros (None: not a mapping, stop)."""
     data, lines = load_yaml(front, source, first_line=2)
     if data is not None and not isinstance(data, dict):
-        return [SourceProblem(source, 2, "front matter", "must be a mapping of fields")]
+        return (SourceProblem(source, 2, "front matter", "must be a mapping of fields"),), None
+    problems: tuple[SourceProblem, ...] = ()
     if data and not is_lesson:  # a lesson's front matter is validated with its body by macros/lessons.py
         try:
             PageMeta.model_validate(data)
         except ValidationError as error:
-            problems.extend(problems_from_validation(error, lines, source))
-    if not (data and data.get("render_macros") is False):
-        problems.extend(check_template(body, body_line, source, macros, evaluate, is_lesson))
-    problems.extend(check_markup(body, body_line, source, root))
-    return problems[:MAX_PROBLEMS_PER_PAGE]
+            problems = tuple(problems_from_validation(error, lines, source))
+    return problems, not (data and data.get("render_macros") is False)
 
 
 # ---- templates ---------------------------------------------------------------------------------------
@@ -167,18 +178,14 @@ def check_template(
 
     if not any(mark in body for mark in ("{{", "{%", "{#")):
         return []
-    problems = []
-    try:
-        for line, kind, _ in _JINJA.lex(body):
-            if kind == "comment_begin":
-                problems.append(
-                    problem(line, "template", f"a template comment '{{#' is not allowed; {_HOW_TO_SHOW_TEMPLATES}")
-                )
-        template = _JINJA.parse(body)
-    except jinja2.TemplateSyntaxError as error:
-        return [problem(_opening_line(body, error.lineno), "template", f"{error.message}; {_HOW_TO_SHOW_TEMPLATES}")]
-    except (RecursionError, MemoryError):
-        return [problem(1, "template", "template code nested too deeply")]
+    comments, parsed = _parsed(body)
+    if isinstance(parsed, tuple):  # did not parse: (line, message)
+        return [problem(parsed[0], "template", parsed[1])]
+    template = parsed
+    problems = [
+        problem(line, "template", f"a template comment '{{#' is not allowed; {_HOW_TO_SHOW_TEMPLATES}")
+        for line in comments
+    ]
     calls = list(template.find_all(nodes.Call))
     if len(calls) > MAX_CALLS_PER_PAGE:
         problems.append(
@@ -210,6 +217,18 @@ def check_template(
                 )
             )
     return problems
+
+
+@functools.lru_cache(maxsize=BY_TEXT)  # the tree is only read (find_all, body), never changed
+def _parsed(body: str) -> tuple[tuple[int, ...], nodes.Template | tuple[int, str]]:
+    """The lines of template comments, and the parsed template or, if it does not parse, (line, message)."""
+    try:
+        comments = tuple(line for line, kind, _ in _JINJA.lex(body) if kind == "comment_begin")
+        return comments, _JINJA.parse(body)
+    except jinja2.TemplateSyntaxError as error:
+        return (), (_opening_line(body, error.lineno), f"{error.message}; {_HOW_TO_SHOW_TEMPLATES}")
+    except (RecursionError, MemoryError):
+        return (), (1, "template code nested too deeply")
 
 
 def _opening_line(body: str, error_line: int) -> int:
@@ -305,6 +324,19 @@ def prose_lines(body: str) -> Iterator[tuple[int, str]]:
 
 
 def check_markup(body: str, first_line: int, source: str, root: Path) -> list[SourceProblem]:
+    problems = list(_text_problems(body, first_line, source))
+    # Whether an included file exists is not in the page's text: asked on every check.
+    allowed = snippet_roots(root)
+    for number, target in snippet_targets(body):
+        message = snippet_problem(target, root, allowed)
+        if message:
+            problems.append(SourceProblem(source, number + first_line - 1, "snippet", message))
+    return problems
+
+
+@functools.lru_cache(maxsize=BY_TEXT)
+def _text_problems(body: str, first_line: int, source: str) -> tuple[SourceProblem, ...]:
+    """Tags, attributes, links, images, nesting and emoji: everything check_markup finds in the text itself."""
     offset = first_line - 1
     problems: list[SourceProblem] = []
 
@@ -376,11 +408,7 @@ def check_markup(body: str, first_line: int, source: str, root: Path) -> list[So
                         f"':{match.group(1)}:' would load an image from a CDN; write the character itself "
                         "or use an icon such as ':material-check:'",
                     )
-    for number, target in snippet_targets(body):
-        message = snippet_problem(target, root)
-        if message:
-            add(number, "snippet", message)
-    return problems
+    return tuple(problems)
 
 
 def _nesting_problem(text: str) -> str | None:
@@ -471,8 +499,14 @@ def snippet_targets(body: str) -> Iterator[tuple[int, str]]:
             yield number, match.group(3)
 
 
-def snippet_problem(target: str, root: Path) -> str | None:
-    """Why `target` may not be included, or None. Sections (`file.py:name`) and line ranges are allowed."""
+def snippet_roots(root: Path) -> list[Path]:
+    """The folders snippets may come from, as the file system resolves them now."""
+    return [Path(os.path.realpath(root / name)) for name in SNIPPET_ROOTS]
+
+
+def snippet_problem(target: str, root: Path, allowed: list[Path]) -> str | None:
+    """Why `target` may not be included from the `allowed` folders (snippet_roots), or None. Sections
+    (`file.py:name`) and line ranges are allowed."""
     path = re.sub(r"(:[\w-]+)+$", "", target.strip())
     roots = ", ".join(f"{name}/" for name in SNIPPET_ROOTS)
     if "://" in path:
@@ -481,7 +515,6 @@ def snippet_problem(target: str, root: Path) -> str | None:
     if Path(path).is_absolute() or not parts or parts[0] not in SNIPPET_ROOTS or ".." in parts:
         return f"'{target}': snippets may only include files from {roots}"
     resolved = Path(os.path.realpath(root / path))
-    allowed = [Path(os.path.realpath(root / name)) for name in SNIPPET_ROOTS]
     if not any(resolved.is_relative_to(base) for base in allowed):
         return f"'{target}' resolves outside {roots} (a symbolic link?)"
     if not resolved.is_file():

@@ -7,7 +7,8 @@ to Zensical means changing this file, not the package. `make bench` builds the s
 and reports which pages differ (a report, not a gate).
 
 The build hooks (hooks.py, search_index.py, highlight_cache.py, render_cache.py, template_cache.py,
-sql_practice_hooks.py) are MkDocs hooks by nature; they import MkDocs' page and file types from here.
+serve_watch.py, sql_practice_hooks.py) are MkDocs hooks by nature; they import MkDocs' page and file
+types from here.
 """
 
 from __future__ import annotations

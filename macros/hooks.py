@@ -139,21 +139,6 @@ def on_startup(command: str, **kwargs: Any) -> None:
     _mode = os.environ.get("BACKEND_SKILLS_DIAGRAMS") or ("serve" if command == "serve" else "build")
 
 
-# How often `make serve` looks for saved files. MkDocs looks every half second, a quarter of a second of
-# waiting on average before a rebuild starts; each look lists the watched folders (under 1,000 files).
-SERVE_POLL_SECONDS = 0.2
-
-
-def on_serve(server: Any, **kwargs: Any) -> Any:
-    """Look for saves more often. MkDocs offers no setting: watchdog's polling observer hands its interval
-    (`_timeout`) to each folder's emitter. If a release renames it, MkDocs' half second stays."""
-    observer = server.observer
-    for watcher in (observer, *observer.emitters):
-        if isinstance(getattr(watcher, "_timeout", None), (int, float)):
-            watcher._timeout = SERVE_POLL_SECONDS
-    return server
-
-
 def on_pre_build(**kwargs: Any) -> None:
     # mkdocs loads this file by path; the macros package is importable once the macros plugin has started.
     global _diagrams, _renderer

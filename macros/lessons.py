@@ -5,6 +5,7 @@ Every Markdown file directly inside a skill area's folder, except its `index.md`
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterator
@@ -159,6 +160,16 @@ def sections(body: str, first_line: int) -> list[Section]:
     Only the heading lines are rendered, in order, so inline markup (`code`, links, entities) is
     reduced to text and repeated headings get `_1`, `_2` suffixes exactly as on the page.
     """
+    return list(_sections(body, first_line))
+
+
+# Pure functions of a file's text, remembered by it: `make serve` loads the catalog again when a save
+# changes a title or a data file, and then only the files whose text changed are parsed and checked anew.
+BY_TEXT = 1024
+
+
+@functools.lru_cache(maxsize=BY_TEXT)
+def _sections(body: str, first_line: int) -> tuple[Section, ...]:
     found = headings(body, first_line)
     lines = body.splitlines()
     source = []
@@ -169,10 +180,10 @@ def sections(body: str, first_line: int) -> list[Section]:
     converter = markdown.Markdown(extensions=list(_ANCHOR_EXTENSIONS))
     converter.convert("\n\n".join(source))
     tokens = list(_flatten(converter.toc_tokens))  # type: ignore[attr-defined]
-    return [
+    return tuple(
         Section(level, html.unescape(token["name"]), token["id"], number)
         for (level, _text, number), token in zip(found, tokens, strict=True)
-    ]
+    )
 
 
 def _flatten(tokens: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -267,7 +278,11 @@ def check_body(body: str, first_line: int, source: str) -> list[SourceProblem]:
 
 
 def load_lesson(path: Path, ref: str, source: str) -> Lesson:
-    text = read_source(path, source)
+    return _lesson(read_source(path, source), ref, source)
+
+
+@functools.lru_cache(maxsize=BY_TEXT)  # a Lesson is frozen, so every catalog may share it
+def _lesson(text: str, ref: str, source: str) -> Lesson:
     parts = split_front_matter(text)
     if parts is None:
         raise SourceError([front_matter_problem(text, source, "a lesson")])

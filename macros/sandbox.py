@@ -9,6 +9,7 @@ no page variables (`config`, `page`, `navigation`, front matter): a template see
 
 from __future__ import annotations
 
+from types import CodeType
 from typing import Any
 
 from jinja2 import Template
@@ -22,6 +23,13 @@ class _MacrosOnlyTemplate(Template):
         return super().render()
 
 
+# Each page's template, compiled, by its source and the sandbox's options. `make serve` makes a new
+# sandbox per rebuild, and a save that changes the catalog renders every page again: compiling them all
+# anew was a third of that. Python code objects are immutable, so templates may share one.
+_COMPILED: dict[tuple[str, str], CodeType] = {}
+_COMPILED_LIMIT = 2048
+
+
 class PageSandbox(ImmutableSandboxedEnvironment):
     template_class = _MacrosOnlyTemplate
 
@@ -31,6 +39,22 @@ class PageSandbox(ImmutableSandboxedEnvironment):
         self.filters = {}
         self.tests = {}
         self._callables = {id(function) for function in macros.values()}
+        # Everything else that shapes the generated code is this class's own, fixed setting.
+        self._options = repr(sorted(options.items()))
+
+    def compile(
+        self, source: Any, name: Any = None, filename: Any = None, raw: bool = False, defer_init: bool = False
+    ) -> Any:  # type: ignore[override]
+        if raw or name is not None or filename is not None or defer_init or not isinstance(source, str):
+            return super().compile(source, name, filename, raw, defer_init)
+        key = (self._options, source)
+        code = _COMPILED.get(key)
+        if code is None:
+            code = super().compile(source)
+            if len(_COMPILED) >= _COMPILED_LIMIT:
+                _COMPILED.clear()
+            _COMPILED[key] = code
+        return code
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         return False

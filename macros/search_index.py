@@ -119,7 +119,8 @@ class _State:
     cache: Path | None = None  # where bundles are kept by the hash of their records (INDEX_CACHE)
     staged: int = 0
     # `make serve`: each page's records from the last rebuild, by the hash of its HTML and what else they
-    # are made from: the catalog's areas, lesson titles and levels, synonyms and spellings (record_inputs)
+    # are made from: the areas and spellings (record_inputs, the same for every page), and the page's own
+    # lesson title, level and synonyms (or the glossary), so a new title redoes only its lesson's records.
     records: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     record_inputs: str = ""
 
@@ -168,8 +169,7 @@ def _reset(catalog: Catalog) -> None:
             _state.synonyms.setdefault(ref, {}).setdefault(anchor, []).extend([topic.title, *topic.aliases])
     pairs = list(catalog.spellings)
     _state.spellings = pairs + [(us, uk) for uk, us in pairs]
-    lessons = sorted((ref, lesson.meta.title, lesson.meta.level) for ref, lesson in catalog.lessons.items())
-    inputs = repr((_state.areas, _state.synonyms, _state.spellings, lessons))
+    inputs = repr((_state.areas, _state.spellings))
     _state.record_inputs = hashlib.sha256(inputs.encode()).hexdigest()  # hashed once, not into every page's key
 
 
@@ -189,18 +189,26 @@ def _page_records(output: str, page: Page) -> list[str]:
     the same (a save changes one page; the records of the other hundred cost half a second)."""
     catalog = _state.catalog
     assert catalog is not None
+    glossary = page.file.src_uri == GLOSSARY
+    match = None if glossary else _ARTICLE.search(output)
+    article = "" if match is None else match["body"]
     key = None
     if _state.serving:
-        inputs = (catalog.glossary, _state.record_inputs) if page.file.src_uri == GLOSSARY else _state.record_inputs
-        key = hashlib.sha256(f"{page.url}\0{page.title}\0{inputs!r}\0{output}".encode()).hexdigest()
+        # The article, not the whole page: a new title changes every page's navigation, not its records.
+        ref = page.file.src_uri.removesuffix(".md")
+        lesson = catalog.lessons.get(ref)
+        own = catalog.glossary if glossary else _state.synonyms.get(ref)
+        inputs = (_state.record_inputs, lesson and (lesson.meta.title, lesson.meta.level), own)
+        key = hashlib.sha256(f"{page.url}\0{page.title}\0{inputs!r}\0{match is None}\0{article}".encode()).hexdigest()
     known = _state.records.get(page.file.src_uri)
     if key is not None and known is not None and known[0] == key:
         return known[1]
-    if page.file.src_uri == GLOSSARY:
+    if glossary:
         records = glossary_records(catalog, page.url)
+    elif match is None:
+        records = []
     else:
-        match = _ARTICLE.search(output)
-        records = [] if match is None else index_records(page, match["body"])
+        records = index_records(page, article)
     if key is not None:
         _state.records[page.file.src_uri] = (key, records)
     return records

@@ -13,14 +13,23 @@ one `make serve`: a page's HTML is reused while all of these are the same as whe
 - anything else a plugin put into the page's template context, compared by value; a value that is not
   plain data is compared by identity, and so always renders again.
 
+A save that changes the whole site's shape (a title, a page's metadata) renders every page again. Their
+navigation is most of that, and is reused on its own: Material's `partials/nav.html` is rendered again for
+a page only when what it shows on that page changed. That is the page's URL and table of contents, and
+the navigation as this page's sidebar shows it (`_nav_view`, which follows `overrides/partials/nav-item.html`):
+every item of the sections it opens, and of each pruned section only its title and the link to its
+first page. So a lesson's new title renders the navigation of its own area's pages again, not of all.
+
 Everything after rendering still runs for every page (search records, writing the file). `mkdocs build`
-never uses this cache: CI and `make test` render every page. tests/test_template_cache.py saves a
-lesson, a title and a data file in a running `mkdocs serve` and compares every page with a fresh build.
+never uses this cache: CI and `make test` render every page. tests/test_serve_rebuilds.py saves a
+lesson's text and title, a data file, an example, a template and a section name in one `mkdocs serve`
+session and compares every page with a fresh build.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -40,7 +49,17 @@ _STANDARD = {
     "build_date_utc",  # the date of this rebuild; no template of ours or Material's reads it
 }
 
-_state: dict[str, Any] = {"serving": False, "site": None, "outputs": {}, "used": {}}
+NAV_TEMPLATE = "partials/nav.html"
+
+_state: dict[str, Any] = {
+    "serving": False,
+    "navs": {},
+    "site": None,
+    "settings": None,
+    "nav settings": None,
+    "outputs": {},
+    "used": {},
+}
 
 
 def on_startup(command: str, **kwargs: Any) -> None:
@@ -52,11 +71,13 @@ def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
         return env
     # Entries not used by the last rebuild are dropped: memory stays about one site's worth.
     _state["outputs"], _state["used"] = _state["used"] or _state["outputs"], {}
-    _state["site"] = None  # computed from the first page's context: the navigation is not known here
+    # Computed from the first page's context: the navigation is not known here.
+    _state["site"] = _state["settings"] = _state["nav settings"] = None
     get_template = env.get_template
 
     def cached_get_template(name: Any, *args: Any, **kwargs: Any) -> Any:
-        return _CachedTemplate(get_template(name, *args, **kwargs))
+        template = get_template(name, *args, **kwargs)
+        return _CachedNav(template) if name == NAV_TEMPLATE else _CachedTemplate(template)
 
     env.get_template = cached_get_template
     return env
@@ -83,6 +104,79 @@ class _CachedTemplate:
             html = self._template.render(context)
         _state["used"][key] = html
         return html
+
+
+class _CachedNav(_CachedTemplate):
+    """Material's navigation partial, which base.html includes: reused while what it shows is the same."""
+
+    def root_render_func(self, context: Any) -> Iterator[str]:
+        page, nav, config = context.get("page"), context.get("nav"), context.get("config")
+        key = None
+        if page is not None and nav is not None and config is not None:
+            try:
+                features = set(config["theme"].get("features") or [])
+                view = [page.url, _toc(page.toc), _nav_view(nav.items, page, features, level=1, parent=None)]
+                view.append(getattr(getattr(nav, "homepage", None), "url", None))
+                key = hashlib.sha256((NAV_TEMPLATE + _settings(config, nav=True) + key_json(view)).encode()).hexdigest()
+            except (ValueError, RecursionError):
+                key = None
+        # By page, not rotated with the pages' HTML: a page whose HTML was reused rendered no navigation,
+        # and its navigation from before is what the next rebuild that renders the page can reuse.
+        source = getattr(getattr(page, "file", None), "src_uri", None)
+        known = _state["navs"].get(source)
+        if key is not None and known is not None and known[0] == key:
+            yield known[1]
+            return
+        html = "".join(self._template.root_render_func(context))
+        if key is not None:
+            _state["navs"][source] = (key, html)
+        yield html
+
+
+def _nav_view(items: Any, page: Any, features: set[str], level: int, parent: Any) -> list[Any]:
+    """What `overrides/partials/nav-item.html` reads of these items when it renders them for `page`.
+
+    Every item shows its kind, title, URL, active state, index flag, icon, subtitle and status, and
+    whether it is the page. A section shows all its items unless `navigation.prune` prunes it (decided as
+    the template decides it); a pruned one is a link to its first page, so of its items only their number,
+    their index flags and the first page's URL show.
+    """
+    tabs, sections = "navigation.tabs" in features, "navigation.sections" in features
+    view = []
+    for item in items:
+        meta = getattr(item, "meta", None) or {}
+        pages = getattr(item, "pages", None)
+        fields = [
+            type(item).__name__,
+            item.title,
+            getattr(item, "url", None),
+            item.active,
+            getattr(item, "is_index", None),
+            item is page,
+            {name: meta.get(name) for name in ("icon", "subtitle", "status")},
+            getattr(item, "encrypted", None),
+            getattr(item, "typeset", None),
+            None if not pages else page in pages,
+        ]
+        children = getattr(item, "children", None) or []
+        if tabs:
+            is_section = (level == 1 and item.active) or (sections and level == 2 and bool(parent and parent.active))
+        else:
+            is_section = sections and level == 1
+        pruned = "navigation.prune" in features and not is_section and not item.active
+        if children and not pruned:
+            fields.append(_nav_view(children, page, features, level + 1, item))
+        elif children:
+            first, chain = children[0], []
+            while True:
+                chain.append(getattr(first, "url", None))
+                grandchildren = getattr(first, "children", None) or []
+                if not grandchildren:
+                    break
+                first = grandchildren[0]
+            fields.append([len(children), [getattr(child, "is_index", None) for child in children], chain])
+        view.append(fields)
+    return view
 
 
 def _page_key(template_name: str, context: dict[str, Any]) -> str | None:
@@ -121,19 +215,36 @@ def _page_inputs(template_name: str, context: dict[str, Any]) -> list[Any]:
 
 
 def _site_signature(context: dict[str, Any]) -> str:
-    config = context["config"]
     pages = [(file.src_uri, file.page.url, file.page.title, file.page.meta) for file in context["pages"] if file.page]
-    # The configuration is mkdocs.yml (below) plus what plugins and hooks set while loading it.
-    settings = {name: config[name] for name in ("extra", "mdx_configs", "site_url", "markdown_extensions")}
-    theme = {name: config["theme"][name] for name in config["theme"]} | {"dirs": config["theme"].dirs}
-    templates = []
-    for folder in config["theme"].dirs[:1]:  # the custom folder: Material's own change only with its version
-        for path in sorted(Path(folder).rglob("*.html")):
-            templates.append((str(path), path.read_bytes().decode("utf-8", errors="replace")))
-    versions = [version(name) for name in ("mkdocs", "mkdocs-material")]
-    site = [_nav(context["nav"].items), pages, settings, theme, templates, versions]
-    config_file = Path(config["config_file_path"]).read_bytes().decode("utf-8", errors="replace")
-    return hashlib.sha256((key_json(site) + config_file).encode()).hexdigest()
+    site = [_nav(context["nav"].items), pages]
+    return hashlib.sha256((_settings(context["config"]) + key_json(site)).encode()).hexdigest()
+
+
+# What our hooks add to `extra` for the page templates (lesson titles for lesson-header.html, the search
+# box's filters), which the navigation partials do not read: a new title must not change every page's
+# navigation key. Any other key of `extra` stays in it.
+_NOT_IN_NAV = ("lesson_index", "search_filters")
+
+
+def _settings(config: Any, nav: bool = False) -> str:
+    """The hash of what every page's templates read besides the pages: the configuration, the theme and
+    its templates, the versions. With `nav`, without what only other templates read. Once per rebuild."""
+    slot = "nav settings" if nav else "settings"
+    if _state[slot] is None:
+        # The configuration is mkdocs.yml (below) plus what plugins and hooks set while loading it.
+        settings = {name: config[name] for name in ("extra", "mdx_configs", "site_url", "markdown_extensions")}
+        if nav:
+            settings["extra"] = {key: value for key, value in settings["extra"].items() if key not in _NOT_IN_NAV}
+        theme = {name: config["theme"][name] for name in config["theme"]} | {"dirs": config["theme"].dirs}
+        templates = []
+        for folder in config["theme"].dirs[:1]:  # the custom folder: Material's own change only with its version
+            for path in sorted(Path(folder).rglob("*.html")):
+                templates.append((str(path), path.read_bytes().decode("utf-8", errors="replace")))
+        versions = [version(name) for name in ("mkdocs", "mkdocs-material")]
+        config_file = Path(config["config_file_path"]).read_bytes().decode("utf-8", errors="replace")
+        signature = key_json([settings, theme, templates, versions]) + config_file
+        _state[slot] = hashlib.sha256(signature.encode()).hexdigest()
+    return _state[slot]
 
 
 def _nav(items: Any) -> list[Any]:

@@ -45,6 +45,12 @@ STEPS: list[tuple[str, list[list[str]], str, str]] = [
         "SERVE_MARKER_COLUMNS",
     ),
     (
+        "a section's name in the navigation, shown on every page (a pruned section's link too)",
+        [["docs/.nav.yml", "- Security: security", "- Security marker section: security"]],
+        "testing/index.html",
+        "Security marker section",
+    ),
+    (
         "a theme template",
         [["overrides/partials/lesson-header.html", "You will be able to", "Serve marker: you will be able to"]],
         "apis/rest-design/index.html",
