@@ -6,23 +6,24 @@ page's content, or its title in the navigation. The theme's templates are wrappe
 one `make serve`: a page's HTML is reused while all of these are the same as when it was rendered:
 
 - the page itself: its path, URLs, title, metadata, converted HTML (after every hook) and table of
-  contents, and the pages before and after it;
-- the whole site's shape: the navigation (every title and URL), every page's title and metadata (tags
-  pages list them), the configuration as loaded (with what the hooks add to `extra`), `mkdocs.yml`;
-- the templates in the theme's folders (`overrides/`, Material's own), by their content;
+  contents, its parents' titles, and the pages before and after it;
+- the navigation as this page's sidebar shows it (`_nav_view`, which follows
+  `overrides/partials/nav-item.html`): every item of the sections it opens, and of each pruned section
+  only its title and the link to its first page; with `navigation.tabs`, the whole navigation;
+- the titles and URLs of the lessons its header names as prerequisites (`extra.lesson_index`);
+- the site's files and their URLs; the configuration as loaded (with what the hooks add to `extra`),
+  `mkdocs.yml`, the templates in `overrides/` by their content, MkDocs' and Material's versions;
 - anything else a plugin put into the page's template context, compared by value; a value that is not
   plain data is compared by identity, and so always renders again.
 
-A save that changes the whole site's shape (a title, a page's metadata) renders every page again. Their
-navigation is most of that, and is reused on its own: Material's `partials/nav.html` is rendered again for
-a page only when what it shows on that page changed. That is the page's URL and table of contents, and
-the navigation as this page's sidebar shows it (`_nav_view`, which follows `overrides/partials/nav-item.html`):
-every item of the sections it opens, and of each pruned section only its title and the link to its
-first page. So a lesson's new title renders the navigation of its own area's pages again, not of all.
+So a lesson's new title renders its own area's pages again (their sidebars list it), the pages whose
+content shows it, and those that name it as a prerequisite or a neighbour; not the other hundred. Of a
+page rendered again, the navigation partial (`partials/nav.html`, most of a page's rendering) is itself
+reused while the page's view of the navigation, its URL and its table of contents are the same.
 
 Everything after rendering still runs for every page (search records, writing the file). `mkdocs build`
 never uses this cache: CI and `make test` render every page. tests/test_serve_rebuilds.py saves a
-lesson's text and title, a data file, an example, a template and a section name in one `mkdocs serve`
+lesson's text and title, a data file, an example, a section name and a template in one `mkdocs serve`
 session and compares every page with a fresh build.
 """
 
@@ -38,8 +39,8 @@ from macros.cache_files import key_json
 
 # What MkDocs puts in every page's context, and how each one is covered by the key.
 _STANDARD = {
-    "nav",  # the navigation signature
-    "pages",  # the same pages as the navigation
+    "nav",  # the page's view of it
+    "pages",  # their paths and URLs
     "config",  # the configuration signature
     "page",  # the page's own inputs
     "base_url",  # follows from the page's URL
@@ -55,8 +56,7 @@ _state: dict[str, Any] = {
     "serving": False,
     "navs": {},
     "site": None,
-    "settings": None,
-    "nav settings": None,
+    "settings": {},
     "outputs": {},
     "used": {},
 }
@@ -72,7 +72,7 @@ def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
     # Entries not used by the last rebuild are dropped: memory stays about one site's worth.
     _state["outputs"], _state["used"] = _state["used"] or _state["outputs"], {}
     # Computed from the first page's context: the navigation is not known here.
-    _state["site"] = _state["settings"] = _state["nav settings"] = None
+    _state["site"], _state["settings"] = None, {}
     get_template = env.get_template
 
     def cached_get_template(name: Any, *args: Any, **kwargs: Any) -> Any:
@@ -110,14 +110,12 @@ class _CachedNav(_CachedTemplate):
     """Material's navigation partial, which base.html includes: reused while what it shows is the same."""
 
     def root_render_func(self, context: Any) -> Iterator[str]:
-        page, nav, config = context.get("page"), context.get("nav"), context.get("config")
+        page, config = context.get("page"), context.get("config")
         key = None
-        if page is not None and nav is not None and config is not None:
+        if page is not None and context.get("nav") is not None and config is not None:
             try:
-                features = set(config["theme"].get("features") or [])
-                view = [page.url, _toc(page.toc), _nav_view(nav.items, page, features, level=1, parent=None)]
-                view.append(getattr(getattr(nav, "homepage", None), "url", None))
-                key = hashlib.sha256((NAV_TEMPLATE + _settings(config, nav=True) + key_json(view)).encode()).hexdigest()
+                shown = key_json([page.url, _toc(page.toc), _shown_nav(context)])
+                key = hashlib.sha256((NAV_TEMPLATE + _settings(config, _NOT_IN_NAV) + shown).encode()).hexdigest()
             except (ValueError, RecursionError):
                 key = None
         # By page, not rotated with the pages' HTML: a page whose HTML was reused rendered no navigation,
@@ -131,6 +129,14 @@ class _CachedNav(_CachedTemplate):
         if key is not None:
             _state["navs"][source] = (key, html)
         yield html
+
+
+def _shown_nav(context: Any) -> list[Any]:
+    """The navigation as the page's templates show it: its sidebar's view, and the home page's URL."""
+    page, nav, config = context.get("page"), context.get("nav"), context.get("config")
+    features = set(config["theme"].get("features") or [])
+    view = _nav(nav.items) if "navigation.tabs" in features else _nav_view(nav.items, page, features, 1, None)
+    return [view, getattr(getattr(nav, "homepage", None), "url", None)]
 
 
 def _nav_view(items: Any, page: Any, features: set[str], level: int, parent: Any) -> list[Any]:
@@ -196,6 +202,9 @@ def _page_inputs(template_name: str, context: dict[str, Any]) -> list[Any]:
     while parent is not None:
         parents.append(parent.title)
         parent = parent.parent
+    lessons = context["config"]["extra"].get("lesson_index") or {}
+    prerequisites = page.meta.get("prerequisites") if isinstance(page.meta, dict) else None
+    named = {ref: lessons.get(ref) for ref in prerequisites} if isinstance(prerequisites, list) else None
     return [
         template_name,
         page.file.src_uri,
@@ -208,6 +217,8 @@ def _page_inputs(template_name: str, context: dict[str, Any]) -> list[Any]:
         page.meta,
         neighbours,
         parents,
+        _shown_nav(context),
+        named,
         [str(item) for item in context.get("extra_css", [])],
         [str(item) for item in context.get("extra_javascript", [])],
         {name: value for name, value in context.items() if name not in _STANDARD},
@@ -215,26 +226,25 @@ def _page_inputs(template_name: str, context: dict[str, Any]) -> list[Any]:
 
 
 def _site_signature(context: dict[str, Any]) -> str:
-    pages = [(file.src_uri, file.page.url, file.page.title, file.page.meta) for file in context["pages"] if file.page]
-    site = [_nav(context["nav"].items), pages]
-    return hashlib.sha256((_settings(context["config"]) + key_json(site)).encode()).hexdigest()
+    files = [(file.src_uri, file.page.url if file.page else file.url) for file in context["pages"]]
+    return hashlib.sha256((_settings(context["config"], _ONLY_PREREQUISITES) + key_json(files)).encode()).hexdigest()
 
 
-# What our hooks add to `extra` for the page templates (lesson titles for lesson-header.html, the search
-# box's filters), which the navigation partials do not read: a new title must not change every page's
-# navigation key. Any other key of `extra` stays in it.
+# What our hooks add to `extra`: every lesson's title and URL, of which a lesson's header reads its
+# prerequisites' (in the page's own inputs), and the search box's filters, which the navigation does not
+# read. Left out of those keys, a new title does not change every page's key. Any other key of `extra` stays.
+_ONLY_PREREQUISITES = ("lesson_index",)
 _NOT_IN_NAV = ("lesson_index", "search_filters")
 
 
-def _settings(config: Any, nav: bool = False) -> str:
-    """The hash of what every page's templates read besides the pages: the configuration, the theme and
-    its templates, the versions. With `nav`, without what only other templates read. Once per rebuild."""
-    slot = "nav settings" if nav else "settings"
-    if _state[slot] is None:
+def _settings(config: Any, leave_out: tuple[str, ...]) -> str:
+    """The hash of what every page's templates read besides the pages: the configuration (without the
+    `extra` keys in `leave_out`), the theme and its templates, the versions. Once per rebuild."""
+    slot = ("settings", leave_out)
+    if slot not in _state["settings"]:
         # The configuration is mkdocs.yml (below) plus what plugins and hooks set while loading it.
         settings = {name: config[name] for name in ("extra", "mdx_configs", "site_url", "markdown_extensions")}
-        if nav:
-            settings["extra"] = {key: value for key, value in settings["extra"].items() if key not in _NOT_IN_NAV}
+        settings["extra"] = {key: value for key, value in settings["extra"].items() if key not in leave_out}
         theme = {name: config["theme"][name] for name in config["theme"]} | {"dirs": config["theme"].dirs}
         templates = []
         for folder in config["theme"].dirs[:1]:  # the custom folder: Material's own change only with its version
@@ -243,8 +253,8 @@ def _settings(config: Any, nav: bool = False) -> str:
         versions = [version(name) for name in ("mkdocs", "mkdocs-material")]
         config_file = Path(config["config_file_path"]).read_bytes().decode("utf-8", errors="replace")
         signature = key_json([settings, theme, templates, versions]) + config_file
-        _state[slot] = hashlib.sha256(signature.encode()).hexdigest()
-    return _state[slot]
+        _state["settings"][slot] = hashlib.sha256(signature.encode()).hexdigest()
+    return _state["settings"][slot]
 
 
 def _nav(items: Any) -> list[Any]:

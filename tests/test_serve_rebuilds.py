@@ -33,6 +33,12 @@ STEPS: list[tuple[str, list[list[str]], str, str]] = [
         "Serve marker title",
     ),
     (
+        "the title of a lesson that a lesson of another area names as a prerequisite",
+        [["docs/apis/oauth-jwt.md", "\ntitle: ", "\ntitle: Prerequisite marker, "]],
+        "security/authentication-schemes/index.html",
+        "Prerequisite marker",
+    ),
+    (
         "a glossary definition (a data file)",
         [["data/glossary/security.yml", "definition: ", "definition: Serve marker definition. "]],
         "glossary/index.html",
