@@ -263,9 +263,10 @@ def test_a_context_value_that_cannot_be_compared_renders_the_page_every_time() -
         canonical_url="", edit_url="", title="A", content="<p>A</p>", toc=[], meta={"tags": ["x"]},
     )  # fmt: skip
     template_cache._state["site"] = "a site"
+    site = {"config": {"extra": {}, "theme": {"features": []}}, "nav": SimpleNamespace(items=[], homepage=None)}
 
     def key(**extra: object) -> str | None:
-        return template_cache._page_key("main.html", {"page": page, **extra})
+        return template_cache._page_key("main.html", {"page": page, **site, **extra})
 
     assert key(listing=["a", {"b": 1}]) == key(listing=["a", {"b": 1}])  # plain data: by value
     assert key(listing=["a"]) != key(listing=["b"])
