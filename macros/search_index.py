@@ -60,6 +60,9 @@ INDEX_CACHE = Path(".cache") / "search"
 KEEP_INDEXES = 3
 # Behind `make serve`, the index is written by processes of the lowest priority (`nice`, set before the
 # program starts, so every thread of it has it; a `preexec_fn` is not safe beside the server's threads).
+# `make serve` starts the index this long after a rebuild: the browser reloads the page meanwhile without
+# Pagefind taking a core from it, and a contributor saving again within it gets one index, not two.
+INDEX_SETTLE_SECONDS = 1.0
 _LOWEST_PRIORITY = ["nice", "-n", "19"] if shutil.which("nice") else []
 # Pages that would match everything or repeat other pages: the print edition and the tags index.
 # The Topics A-Z page names every topic and alias: like the tags index it would match every query, so its
@@ -252,6 +255,8 @@ def _index(stage: Path, site_dir: Path, *, generation: int | None = None) -> Non
     try:
         if generation is None:
             reused = write_index(stage, site_dir / OUTPUT, _state.cache)
+        elif _superseded(generation, INDEX_SETTLE_SECONDS):
+            return  # a newer save's index follows
         else:
             reused = _index_behind(stage, site_dir, generation)
     except PluginError as error:
@@ -435,6 +440,16 @@ def _meta(name: str, value: str) -> str:
 
 
 # ---- writing the index ------------------------------------------------------------------------
+
+
+def _superseded(generation: int, seconds: float) -> bool:
+    """Wait `seconds` before indexing behind a rebuild; True if a newer save's rebuild ends meanwhile."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if generation != _state.generation:
+            return True
+        time.sleep(0.05)
+    return generation != _state.generation
 
 
 def _index_behind(stage: Path, site_dir: Path, generation: int) -> bool:

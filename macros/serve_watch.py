@@ -39,6 +39,8 @@ POLLING_VARIABLE = "BS_SERVE_POLLING"
 # How often polling looks, where it is used. MkDocs' half second is a quarter of a second of waiting on
 # average; a fifth of a second costs more interpreter time, as above.
 SERVE_POLL_SECONDS = 0.2
+# How long a save must be quiet before the rebuild starts, with notifications (MkDocs waits 0.1 s).
+SETTLE_SECONDS = 0.05
 # What a save, a new file, a rename, a deletion or a `touch` produce. Not opening or reading a file.
 CHANGES = [FileCreatedEvent, FileModifiedEvent, FileClosedEvent, FileMovedEvent, FileDeletedEvent, FileAttribEvent]
 
@@ -68,6 +70,10 @@ def _watch_natively(server: Any) -> bool:
     polling.unschedule_all()  # never started: MkDocs starts the observer after the plugins' on_serve
     server._watch_refs.update(moved)
     server.observer = _NativeObserver(native)
+    # MkDocs waits until no change has come for build_delay (0.1 s) before it rebuilds, so that the files of
+    # one save (or a checkout) make one rebuild. Notifications of one save come within milliseconds.
+    if isinstance(getattr(server, "build_delay", None), (int, float)):
+        server.build_delay = SETTLE_SECONDS
     log.info("Watching for saves with the system's file notifications")
     return True
 

@@ -51,6 +51,7 @@ def test_a_save_asks_for_a_rebuild_and_reading_does_not(tmp_path: Path, monkeypa
     (watched / "page.md").write_text("# A page\n", encoding="utf-8")
     server = serve_watch.on_serve(_server(tmp_path, watched))
     assert not isinstance(server.observer, PollingObserver)
+    assert server.build_delay == serve_watch.SETTLE_SECONDS
     server.observer.start()
     try:
         time.sleep(0.3)  # the watch is set up
