@@ -20,8 +20,9 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from macros import print_edition, render, sql_exercises
+from macros.cache_files import code_digest, read_json, write_json
 from macros.catalog import Catalog
-from macros.catalog_cache import load_catalog_once
+from macros.catalog_cache import load_catalog_and_key
 from macros.contract import prepare_snippet_root
 from macros.emoji import restrict_to_icons
 from macros.errors import SourceError, describe_error
@@ -38,7 +39,7 @@ def define_env(env: Any) -> None:
     root = project_root(env.conf)
     docs_dir = Path(env.conf["docs_dir"])
     try:
-        catalog = load_catalog_once(root, docs_dir)
+        catalog, inputs_key = load_catalog_and_key(root, docs_dir)
     except SourceError as error:
         raise PluginError(error.report()) from None
 
@@ -62,6 +63,10 @@ def define_env(env: Any) -> None:
     expected = sql_exercises.load_expected(root)
     documented = page_macros(catalog, url_for, print_all, expected)
     _remember_renders(env, catalog, expected)
+    if _renders["kept"] is None:  # the first build of this process
+        _renders["kept"] = False
+        if inputs_key is not None:
+            _restore_renders(root, [inputs_key, expected, env.conf["use_directory_urls"]])
     for name, macro in documented.items():
         env.macro(_reported(name, macro, env, docs), name)
     env.variables["documented_macros"] = set(documented)
@@ -71,7 +76,36 @@ def define_env(env: Any) -> None:
 
 # A page's rendered Markdown, by everything the documented macros read: its Markdown, URL and front matter,
 # the catalog and the SQL exercises' expected results. `make serve` re-renders one page a save, not all.
-_renders: dict[str, Any] = {"inputs": None, "pages": {}}
+_renders: dict[str, Any] = {"inputs": None, "pages": {}, "kept": None}
+
+# Between processes, the renders of a build are kept in RENDERS_FILE under the catalog's inputs_key (every
+# byte of data/, docs/ and the snippet folders, the libraries' versions, the source of this package), the
+# SQL expected results and the URL style. The first build of the next process reuses them while that key
+# is the same: the macros of a build whose sources did not change render nothing.
+RENDERS_FILE = Path(".cache") / "macros.json"
+_RENDER_PACKAGES = ("mkdocs-macros-plugin", "jinja2", "markupsafe")
+
+
+def _restore_renders(root: Path, inputs: list[Any]) -> None:
+    from importlib.metadata import version
+
+    versions = [version(name) for name in _RENDER_PACKAGES]
+    key = hashlib.sha256(json.dumps([inputs, versions, code_digest()], sort_keys=True, default=str).encode())
+    path = root / RENDERS_FILE
+    kept = read_json(path)
+    if isinstance(kept, dict) and kept.get("inputs") == key.hexdigest() and isinstance(kept.get("pages"), dict):
+        _renders["pages"].update({src: tuple(entry) for src, entry in kept["pages"].items() if len(entry) == 2})
+    _renders["kept"] = (path, key.hexdigest(), dict(_renders["pages"]))
+
+
+def on_post_build(env: Any) -> None:
+    """Keep this build's renders for the next process (once: later rebuilds of `make serve` are not kept)."""
+    if not _renders["kept"]:
+        return
+    path, key, restored = _renders["kept"]
+    _renders["kept"] = False
+    if _renders["pages"] != restored:
+        write_json(path, {"inputs": key, "pages": {src: list(entry) for src, entry in _renders["pages"].items()}})
 
 
 def _remember_renders(env: Any, catalog: Catalog, expected: dict[str, Any]) -> None:

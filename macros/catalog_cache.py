@@ -29,7 +29,7 @@ from pathlib import Path
 from macros.cache_files import code_digest, write_atomic
 from macros.catalog import Catalog, load_catalog
 from macros.contract import SNIPPET_ROOTS, check_markup
-from macros.lessons import check_body, split_front_matter
+from macros.lessons import check_body, sections, split_front_matter
 
 CACHE_FILE = Path(".cache") / "catalog.pickle"
 _PACKAGES = ("pydantic", "pyyaml", "markdown", "jinja2", "pymdown-extensions", "mkdocs-macros-plugin")
@@ -54,43 +54,57 @@ def sources_fingerprint(root: Path, docs_dir: Path) -> str:
 
 @functools.lru_cache(maxsize=1024)  # `make serve` fingerprints every page on every save; most are unchanged
 def _page_inputs(text: str, source: str, root: Path, lesson: bool) -> str:
-    """What the catalog reads from a page: its front matter, and the contract's verdicts on its body (a
-    lesson's sections, and every page's markup), so that a save that breaks the contract is reported."""
+    """What the catalog reads from a page: its front matter, a lesson's headings (the topics and synonyms
+    point at them), and the contract's verdicts on its body (a lesson's sections, and every page's
+    markup), so that a save that breaks the contract is reported."""
     parts = split_front_matter(text)
     if parts is None:
         return text  # no front matter: the whole file decides
     front, body, body_line = parts
     problems = check_body(body, body_line, source) if lesson else []
     problems += check_markup(body, body_line, source, root)
-    return front + "\0" + "\n".join(str(problem) for problem in problems)
+    headings = [(heading.level, heading.text, heading.anchor) for heading in sections(body, body_line)]
+    if not lesson:
+        headings = []
+    return front + "\0" + repr(headings) + "\0" + "\n".join(str(problem) for problem in problems)
 
 
 def load_catalog_once(root: Path, docs_dir: Path) -> Catalog:
     """`load_catalog`, reused while the sources' fingerprint stays the same (errors are never cached)."""
+    return load_catalog_and_key(root, docs_dir)[0]
+
+
+def load_catalog_and_key(root: Path, docs_dir: Path) -> tuple[Catalog, str | None]:
+    """The catalog, and its inputs_key when this call read every input to compute it (the first load in a
+    process: every `mkdocs build`, and the first build of `make serve`); None when reused or reloaded."""
     key = (root.resolve(), docs_dir.resolve())
     fingerprint = sources_fingerprint(*key)
     cached = _loaded.get(key)
     if cached is not None and cached[0] == fingerprint:
-        return cached[1]
+        return cached[1], None
     # A reload in the same process (a save in `make serve`) skips CACHE_FILE: hashing every input for its
     # key, then pickling the catalog, cost a tenth of a rebuild. The next process loads and keeps it again.
-    catalog = load_catalog(*key) if cached is not None else _load_kept(*key)
+    if cached is not None:
+        catalog, strict = load_catalog(*key), None
+    else:
+        catalog, strict = _load_kept(*key)
     _loaded[key] = (fingerprint, catalog)
-    return catalog
+    return catalog, strict
 
 
-def _load_kept(root: Path, docs_dir: Path) -> Catalog:
-    """The catalog from CACHE_FILE if its every input is unchanged, else loaded, validated and kept."""
+def _load_kept(root: Path, docs_dir: Path) -> tuple[Catalog, str]:
+    """The catalog from CACHE_FILE if its every input is unchanged, else loaded, validated and kept; and
+    the key of those inputs."""
     path, key = root / CACHE_FILE, inputs_key(root, docs_dir)
     try:
         kept_key, kept = pickle.loads(path.read_bytes())  # noqa: S301 - written below, by this build
         if kept_key == key and isinstance(kept, Catalog):
-            return kept
+            return kept, key
     except Exception:  # noqa: S110 - no file yet or a damaged one: load from the sources
         pass
     catalog = load_catalog(root, docs_dir)  # raises on any problem: only a valid catalog is kept
     write_atomic(path, pickle.dumps((key, catalog), protocol=pickle.HIGHEST_PROTOCOL))
-    return catalog
+    return catalog, key
 
 
 def _version(package: str) -> str:

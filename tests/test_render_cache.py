@@ -133,6 +133,11 @@ def test_the_catalog_is_reloaded_only_when_its_sources_change(tmp_path: Path) ->
     assert renamed is not first
     assert renamed.lessons["security/sql-injection"].meta.title == "Injection, renamed"
 
+    # A renamed heading that a topic points at is reported at once: headings are what the catalog reads.
+    lesson.write_text(text.replace("## Identifiers need an allow-list", "## Identifiers, allow-listed", 1))
+    with pytest.raises(SourceError, match="identifiers-need-an-allow-list"):
+        catalog_cache.load_catalog_once(root, docs)
+
     # A body that breaks the lesson contract is reported at once, not hidden by the cache.
     lesson.write_text(text.replace("\n## Self-check\n", "\n## Self check\n", 1))
     with pytest.raises(SourceError, match="Self-check"):
@@ -251,6 +256,42 @@ def test_a_kept_print_edition_is_used_only_while_its_lessons_are_the_same(tmp_pa
     lesson.write_text(text.replace("\n## Why it matters\n", "\nA new sentence.\n\n## Why it matters\n", 1))
     edition = build()
     assert "(marked in the cache)" not in edition and "A new sentence." in edition
+
+
+def test_kept_macro_renders_are_used_only_while_the_catalog_inputs_are_the_same(tmp_path: Path) -> None:
+    import macros
+
+    root = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    kept = root / macros.RENDERS_FILE
+
+    def build() -> str:
+        result = run_build(root, site)
+        assert result.returncode == 0, result.stderr[-2000:]
+        return (site / "glossary" / "index.html").read_text(encoding="utf-8")
+
+    def mark() -> None:
+        stored = json.loads(kept.read_text(encoding="utf-8"))
+        key, rendered = stored["pages"]["glossary.md"]
+        stored["pages"]["glossary.md"] = [key, rendered + "\n\nMarked in the kept renders.\n"]
+        kept.write_text(json.dumps(stored), encoding="utf-8")
+
+    build()
+    mark()
+    assert "Marked in the kept renders." in build()  # reused: the next process rendered no macro
+    # A data file changes the catalog's inputs: every page is rendered again, and that is kept.
+    mark()
+    glossary = root / "data" / "glossary" / "security.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("definition: ", "definition: Kept. ", 1))
+    page = build()
+    assert "Marked in the kept renders." not in page and "Kept. " in page
+    mark()
+    assert "Marked in the kept renders." in build()
+    # So does a file in a snippet folder, which the catalog checks pages against.
+    mark()
+    example = root / "examples" / "security" / "sql_injection" / "fixed.py"
+    example.write_text(example.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert "Marked in the kept renders." not in build()
 
 
 def test_a_context_value_that_cannot_be_compared_renders_the_page_every_time() -> None:
