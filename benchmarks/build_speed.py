@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
-from tests.conftest import build_env
+from tests.conftest import build_env, start_serve
 from tests.site_audit import site_base_path
 
 RELOAD_RUNS = 5
@@ -87,23 +87,9 @@ def stock_material(project: Path) -> str:
 # ---- edit to reload in `make serve` ---------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def serving(project: Path) -> Iterator[str]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=build_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process, port = start_serve(project)
     try:
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +25,22 @@ def build_env() -> dict[str, str]:
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.setdefault("SOURCE_DATE_EPOCH", "1764028800")
     return env
+
+
+def start_serve(project: Path) -> tuple[subprocess.Popen[str], int]:
+    """`mkdocs serve --strict` of `project` on a free port, its log on the process's stderr."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [*MKDOCS, "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=build_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    return process, port
 
 
 def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:

@@ -7,9 +7,6 @@ stays, looking more often than its default.
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -23,7 +20,7 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from macros import serve_watch
-from tests.conftest import build_env, copy_project
+from tests.conftest import copy_project, start_serve
 
 NATIVE = Observer is not PollingObserver  # Linux, macOS and Windows all have one
 
@@ -79,24 +76,10 @@ def test_polling_stays_where_asked_and_looks_more_often(tmp_path: Path, monkeypa
     assert [emitter.timeout for emitter in server.observer.emitters] == [serve_watch.SERVE_POLL_SECONDS]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.mark.skipif(not NATIVE, reason="this system has no file notifications for watchdog")
 def test_mkdocs_serve_rebuilds_once_per_save(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=build_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process, port = start_serve(project)
     log: list[str] = []
     assert process.stderr is not None
     reader = threading.Thread(target=lambda: log.extend(process.stderr), daemon=True)  # type: ignore[arg-type]
