@@ -63,9 +63,7 @@ def _page_inputs(text: str, source: str, root: Path, lesson: bool) -> str:
     front, body, body_line = parts
     problems = check_body(body, body_line, source) if lesson else []
     problems += check_markup(body, body_line, source, root)
-    headings = [(heading.level, heading.text, heading.anchor) for heading in sections(body, body_line)]
-    if not lesson:
-        headings = []
+    headings = [(item.level, item.text, item.anchor) for item in sections(body, body_line)] if lesson else []
     return front + "\0" + repr(headings) + "\0" + "\n".join(str(problem) for problem in problems)
 
 

@@ -59,7 +59,7 @@ _state: dict[str, Any] = {
     "navs": {},
     "theme files": (None, []),
     "site": None,
-    "settings": {},
+    "settings": None,
     "outputs": {},
     "used": {},
 }
@@ -104,7 +104,7 @@ def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
     # Entries not used by the last rebuild are dropped: memory stays about one site's worth.
     _state["outputs"], _state["used"] = _state["used"] or _state["outputs"], {}
     # Computed from the first page's context: the navigation is not known here.
-    _state["site"], _state["settings"] = None, {}
+    _state["site"] = _state["settings"] = None
     get_template = env.get_template
 
     def cached_get_template(name: Any, *args: Any, **kwargs: Any) -> Any:
@@ -271,12 +271,16 @@ _NOT_IN_NAV = ("lesson_index", "search_filters")
 
 def _settings(config: Any, leave_out: tuple[str, ...]) -> str:
     """The hash of what every page's templates read besides the pages: the configuration (without the
-    `extra` keys in `leave_out`), the theme and its templates, the versions. Once per rebuild."""
-    slot = ("settings", leave_out)
-    if slot not in _state["settings"]:
+    `extra` keys in `leave_out`), the theme and its templates, the versions."""
+    extra = {key: value for key, value in config["extra"].items() if key not in leave_out}
+    return hashlib.sha256((_unchanging_settings(config) + key_json(extra)).encode()).hexdigest()
+
+
+def _unchanging_settings(config: Any) -> str:
+    """All of _settings but `extra`: read once per rebuild, whichever keys of `extra` a key leaves out."""
+    if _state["settings"] is None:
         # The configuration is mkdocs.yml (below) plus what plugins and hooks set while loading it.
-        settings = {name: config[name] for name in ("extra", "mdx_configs", "site_url", "markdown_extensions")}
-        settings["extra"] = {key: value for key, value in settings["extra"].items() if key not in leave_out}
+        settings = {name: config[name] for name in ("mdx_configs", "site_url", "markdown_extensions")}
         theme = {name: config["theme"][name] for name in config["theme"]} | {"dirs": config["theme"].dirs}
         templates = []
         for folder in config["theme"].dirs[:1]:  # the custom folder: Material's own change only with its version
@@ -284,9 +288,8 @@ def _settings(config: Any, leave_out: tuple[str, ...]) -> str:
                 templates.append((str(path), path.read_bytes().decode("utf-8", errors="replace")))
         versions = [version(name) for name in ("mkdocs", "mkdocs-material")]
         config_file = Path(config["config_file_path"]).read_bytes().decode("utf-8", errors="replace")
-        signature = key_json([settings, theme, templates, versions]) + config_file
-        _state["settings"][slot] = hashlib.sha256(signature.encode()).hexdigest()
-    return _state["settings"][slot]
+        _state["settings"] = key_json([settings, theme, templates, versions]) + config_file
+    return _state["settings"]
 
 
 def _nav(items: Any) -> list[Any]:
