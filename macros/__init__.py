@@ -93,7 +93,10 @@ def _restore_renders(root: Path, inputs: list[Any]) -> None:
     path = root / RENDERS_FILE
     kept = read_json(path)
     if isinstance(kept, dict) and kept.get("inputs") == key.hexdigest() and isinstance(kept.get("pages"), dict):
-        _renders["pages"].update({src: tuple(entry) for src, entry in kept["pages"].items() if len(entry) == 2})
+        pages = kept["pages"].items()
+        _renders["pages"].update(
+            {src: tuple(entry) for src, entry in pages if isinstance(entry, list) and len(entry) == 2}
+        )
     _renders["kept"] = (path, key.hexdigest(), dict(_renders["pages"]))
 
 

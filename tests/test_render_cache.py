@@ -292,6 +292,11 @@ def test_kept_macro_renders_are_used_only_while_the_catalog_inputs_are_the_same(
     example = root / "examples" / "security" / "sql_injection" / "fixed.py"
     example.write_text(example.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert "Marked in the kept renders." not in build()
+    # A damaged file is no cache: an entry of the wrong shape is ignored, the page rendered again.
+    stored = json.loads(kept.read_text(encoding="utf-8"))
+    stored["pages"]["glossary.md"] = 7
+    kept.write_text(json.dumps(stored), encoding="utf-8")
+    assert "Kept. " in build()
 
 
 def test_a_context_value_that_cannot_be_compared_renders_the_page_every_time() -> None:
