@@ -20,7 +20,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from macros import print_edition, render, sql_exercises
+from macros import generated_html, print_edition, render, sql_exercises
 from macros.cache_files import code_digest, key_json, read_json, write_json
 from macros.catalog import Catalog
 from macros.catalog_cache import load_catalog_and_key
@@ -64,6 +64,7 @@ def define_env(env: Any) -> None:
     expected = sql_exercises.load_expected(root)
     documented = page_macros(catalog, url_for, print_all, expected)
     _remember_renders(env, catalog, expected)
+    generated_html.page_chunks.clear()
     if _renders["kept"] is None:  # the first build of this process
         _renders["kept"] = False
         if inputs_key is not None:
@@ -95,7 +96,11 @@ def _restore_renders(root: Path, inputs: list[Any]) -> None:
     if isinstance(kept, dict) and kept.get("inputs") == key.hexdigest() and isinstance(kept.get("pages"), dict):
         pages = kept["pages"].items()
         _renders["pages"].update(
-            {src: tuple(entry) for src, entry in pages if isinstance(entry, list) and len(entry) == 2}
+            {
+                src: (entry[0], entry[1], tuple(entry[2]))
+                for src, entry in pages
+                if isinstance(entry, list) and len(entry) == 3 and isinstance(entry[2], list)
+            }
         )
     _renders["kept"] = (path, key.hexdigest(), dict(_renders["pages"]))
 
@@ -107,7 +112,8 @@ def on_post_build(env: Any) -> None:
     path, key, restored = _renders["kept"]
     _renders["kept"] = False
     if _renders["pages"] != restored:
-        write_json(path, {"inputs": key, "pages": {src: list(entry) for src, entry in _renders["pages"].items()}})
+        pages = {src: [page_key, rendered, list(held)] for src, (page_key, rendered, held) in _renders["pages"].items()}
+        write_json(path, {"inputs": key, "pages": pages})
 
 
 def _remember_renders(env: Any, catalog: Catalog, expected: dict[str, Any]) -> None:
@@ -126,11 +132,14 @@ def _remember_renders(env: Any, catalog: Catalog, expected: dict[str, Any]) -> N
         key = hashlib.sha256(f"{page.file.src_uri}\0{page.url}\0{meta}\0{force_rendering}\0{markdown}".encode())
         known = _renders["pages"].get(page.file.src_uri)
         if known is not None and known[0] == key.hexdigest():
-            return known[1]
-        with counting_warnings() as warnings:
-            rendered = render(markdown, force_rendering)
-        if not warnings.count:
-            _renders["pages"][page.file.src_uri] = (key.hexdigest(), rendered)
+            rendered, held = known[1], known[2]
+        else:
+            with counting_warnings() as warnings:
+                rendered, held = generated_html.rendered_holding(markdown, lambda: render(markdown, force_rendering))
+            if not warnings.count:
+                _renders["pages"][page.file.src_uri] = (key.hexdigest(), rendered, held)
+        # Page.render (macros/render_cache.py) puts the held HTML where its placeholders are.
+        generated_html.page_chunks[page.file.src_uri] = held
         return rendered
 
     env.render = remembered
@@ -168,7 +177,9 @@ def _reported(name: str, macro: Macro, env: Any, docs: Path) -> Macro:
         global _calls_in_progress
         _calls_in_progress += 1
         try:
-            return macro(*args, **kwargs)
+            output = macro(*args, **kwargs)
+            # What a page's template shows; a macro called inside another is part of that one's output.
+            return generated_html.hold(output) if _calls_in_progress == 1 else output
         except SourceError as error:
             if _calls_in_progress > 1:
                 raise

@@ -72,6 +72,12 @@ def load_catalog_once(root: Path, docs_dir: Path) -> Catalog:
     return load_catalog_and_key(root, docs_dir)[0]
 
 
+def last_loaded(root: Path, docs_dir: Path) -> Catalog | None:
+    """The catalog this process last loaded for the project, if any, as it is (not checked against the sources)."""
+    loaded = _loaded.get((root.resolve(), docs_dir.resolve()))
+    return loaded[1] if loaded else None
+
+
 def load_catalog_and_key(root: Path, docs_dir: Path) -> tuple[Catalog, str | None]:
     """The catalog, and its inputs_key when this call read every input to compute it (the first load in a
     process: every `mkdocs build`, and the first build of `make serve`); None when reused or reloaded."""

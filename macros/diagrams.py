@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -76,12 +77,19 @@ def cache_path(key: str, cache: Path = CACHE) -> Path:
 
 
 class Renderer:
-    """One headless Chromium with the vendored mermaid, started on the first diagram that needs it."""
+    """One headless Chromium with the vendored mermaid, started on the first diagram that needs it.
+
+    Playwright's objects belong to the thread that made them, so one thread of this renderer's own makes
+    and uses them all. That also lets `make serve` ask for a diagram early (`prefetch`): Chromium lays
+    it out on the second core while the rebuild goes on, and the page that shows it takes it when done.
+    """
 
     def __init__(self) -> None:
         self._playwright: Any = None
         self._browser: Any = None
         self._page: Any = None
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="diagrams")
+        self._asked: dict[str, Future[str]] = {}
 
     @staticmethod
     def available() -> bool:
@@ -91,7 +99,16 @@ class Renderer:
             return False
         return Path(CHROMIUM).exists() and BUNDLE.exists()
 
+    def prefetch(self, source: str, key: str) -> None:
+        """Start drawing a diagram that a page of this build will show."""
+        if key not in self._asked:
+            self._asked[key] = self._thread.submit(self._draw, source, key)
+
     def render(self, source: str, key: str) -> str:
+        self.prefetch(source, key)
+        return self._asked.pop(key).result()
+
+    def _draw(self, source: str, key: str) -> str:
         if self._page is None:
             from playwright.sync_api import sync_playwright
 
@@ -113,6 +130,13 @@ class Renderer:
         )
 
     def close(self) -> None:
+        for asked in self._asked.values():
+            asked.cancel()
+        self._asked.clear()
+        if self._browser is not None:
+            self._thread.submit(self._close).result()
+
+    def _close(self) -> None:
         if self._browser is not None:
             self._browser.close()
             self._playwright.stop()
@@ -132,6 +156,20 @@ class Diagrams:
         self.drawn: list[str] = []
         self.missing: list[str] = []
         self.pending = False  # a page shows a diagram drawn by the browser (serve without Chromium)
+
+    def prefetch_paths(self, root: Path, docs_dir: Path) -> None:
+        """Start drawing each learning path's graph that has no cached SVG: a lesson's new title is in one,
+        and this build reaches the path's page only after converting most others."""
+        from macros.catalog_cache import last_loaded
+
+        catalog = last_loaded(root, docs_dir)
+        if catalog is None or not Renderer.available():
+            return
+        for name in catalog.paths:
+            source = path_diagram_source(catalog, name)
+            key = diagram_key(source)
+            if not cache_path(key, self.cache).exists():
+                self.renderer.prefetch(source, key)
 
     def page(self, content: str, page_path: str, bundle_url: str) -> str:
         counts: dict[str, int] = {}
@@ -218,7 +256,6 @@ def diagram_sources(root: Path = ROOT) -> list[tuple[str, str]]:
     in a second, without building.
     """
     from macros.catalog import load_catalog
-    from macros.progress import mermaid_graph
 
     found = []
     for page in sorted((root / "docs").rglob("*.md")):
@@ -228,9 +265,15 @@ def diagram_sources(root: Path = ROOT) -> list[tuple[str, str]]:
             found.append((f"{page.relative_to(root)}:{line}", match["source"]))
     catalog = load_catalog(root)
     for name in catalog.paths:
-        fence = mermaid_graph(catalog, name).splitlines()
-        found.append((f"data/paths/{name}.yml", "\n".join(fence[1:-1])))
+        found.append((f"data/paths/{name}.yml", path_diagram_source(catalog, name)))
     return found
+
+
+def path_diagram_source(catalog: Any, name: str) -> str:
+    """The mermaid source of a learning path's graph, as its page's fence holds it."""
+    from macros.progress import mermaid_graph
+
+    return "\n".join(mermaid_graph(catalog, name).splitlines()[1:-1])
 
 
 def refresh(root: Path = ROOT) -> int:

@@ -139,7 +139,7 @@ def on_startup(command: str, **kwargs: Any) -> None:
     _mode = os.environ.get("BACKEND_SKILLS_DIAGRAMS") or ("serve" if command == "serve" else "build")
 
 
-def on_pre_build(**kwargs: Any) -> None:
+def on_pre_build(config: Any, **kwargs: Any) -> None:
     # mkdocs loads this file by path; the macros package is importable once the macros plugin has started.
     global _diagrams, _renderer
     from macros.diagrams import Diagrams, Renderer
@@ -147,6 +147,8 @@ def on_pre_build(**kwargs: Any) -> None:
     if _mode == "serve" and _renderer is None:
         _renderer = Renderer()  # kept open between rebuilds, closed when serve stops
     _diagrams = Diagrams(_mode, renderer=_renderer if _mode == "serve" else None)
+    if _mode == "serve":
+        _diagrams.prefetch_paths(Path(config["config_file_path"]).parent, Path(config["docs_dir"]))
 
 
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:

@@ -35,6 +35,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 if str(Path(__file__).resolve().parent.parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from macros import generated_html
 from macros.cache_files import code_digest, key_json, read_json, write_json
 from macros.contract import SNIPPET_ROOTS
 from macros.generator import Page
@@ -117,6 +118,22 @@ def _toc_tokens(links: list[AnchorLink]) -> list[dict[str, Any]]:
 
 @functools.wraps(_original)
 def _cached_render(self: Page, config: Any, files: Any) -> None:
+    held = generated_html.page_chunks.pop(self.file.src_uri, ())
+    _converted(self, config, files)
+    if not held:
+        return
+    # The macros' HTML goes where its placeholders are (macros/generated_html.py); it is kept out of the
+    # stored entry, which stays valid while the page's Markdown is the same whatever the data shows.
+    filled = generated_html.fill(self.content, held)
+    if filled is None:  # a placeholder Markdown did not leave as its own paragraph: convert the page as it was
+        self.markdown = generated_html.restore(self.markdown, held)
+        _converted(self, config, files)
+        return
+    self.content = filled
+    self.present_anchor_ids = set(self.present_anchor_ids or ()).union(*map(generated_html.anchor_ids, held))
+
+
+def _converted(self: Page, config: Any, files: Any) -> None:
     source = self.file.src_uri
     key = hashlib.sha256(f"{_state['context']}\0{source}\0{self.markdown}".encode()).hexdigest()
     stored = _state["used"].get(source) or _state["stored"].get(source)

@@ -272,8 +272,8 @@ def test_kept_macro_renders_are_used_only_while_the_catalog_inputs_are_the_same(
 
     def mark() -> None:
         stored = json.loads(kept.read_text(encoding="utf-8"))
-        key, rendered = stored["pages"]["glossary.md"]
-        stored["pages"]["glossary.md"] = [key, rendered + "\n\nMarked in the kept renders.\n"]
+        key, rendered, held = stored["pages"]["glossary.md"]
+        stored["pages"]["glossary.md"] = [key, rendered + "\n\nMarked in the kept renders.\n", held]
         kept.write_text(json.dumps(stored), encoding="utf-8")
 
     build()
