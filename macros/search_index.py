@@ -119,6 +119,8 @@ class _State:
     generation: int = 0
     placing: threading.Lock = field(default_factory=threading.Lock)
     latest: Path | None = None  # a copy of the last index placed in the site
+    # The processes writing an index behind the builds; a new save's rebuild stops them (_stop_indexing).
+    running: set[subprocess.Popen[str]] = field(default_factory=set)
     cache: Path | None = None  # where bundles are kept by the hash of their records (INDEX_CACHE)
     staged: int = 0
     # `make serve`: each page's records from the last rebuild, by the hash of its HTML and what else they
@@ -137,6 +139,8 @@ def on_startup(command: str, **kwargs: Any) -> None:
 
 
 def on_config(config: Any, **kwargs: Any) -> Any:
+    if _state.serving:
+        _stop_indexing()
     _state.indexing = [job for job in _state.indexing if job.is_alive()]
     root = Path(config["config_file_path"]).parent
     _state.cache = root / INDEX_CACHE
@@ -259,6 +263,9 @@ def _index(stage: Path, site_dir: Path, *, generation: int | None = None) -> Non
             return  # a newer save's index follows
         else:
             reused = _index_behind(stage, site_dir, generation)
+    except _Superseded:
+        shutil.rmtree(_behind_output(site_dir, generation), ignore_errors=True)
+        return  # a newer save's rebuild stopped it; that one writes the index
     except PluginError as error:
         if generation is None:
             raise
@@ -452,10 +459,47 @@ def _superseded(generation: int, seconds: float) -> bool:
     return generation != _state.generation
 
 
-def _index_behind(stage: Path, site_dir: Path, generation: int) -> bool:
+def _stop_indexing() -> None:
+    """A save's rebuild starts: the index being written behind the last one would be replaced by this
+    one's, so stop writing it. Pagefind takes both cores for seconds, and a rebuild beside it took half
+    as long again (the site keeps the last index placed until this rebuild's is ready)."""
+    with _state.placing:
+        _state.generation += 1  # every job started before is superseded
+        for process in _state.running:
+            process.terminate()
+
+
+def _run_behind(command: list[str], generation: int, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run one step of an index written behind the builds, at the lowest priority, unless superseded."""
+    with _state.placing:
+        if generation != _state.generation:
+            raise _Superseded
+        process = subprocess.Popen(  # noqa: S603 - our own paths
+            [*_LOWEST_PRIORITY, *command], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        _state.running.add(process)
+    try:
+        stdout, stderr = process.communicate()
+    finally:
+        with _state.placing:
+            _state.running.discard(process)
+    if generation != _state.generation:
+        raise _Superseded
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+class _Superseded(Exception):
+    """A newer save's rebuild started: this index is not wanted any more."""
+
+
+def _behind_output(site_dir: Path, generation: int) -> Path:
     # Beside the site folder, on its file system: placing it is then a matter of hard links.
-    output = site_dir.with_name(f"{site_dir.name}.search-{generation}")
-    reused = write_index(stage, output, _state.cache, background=True)
+    return site_dir.with_name(f"{site_dir.name}.search-{generation}")
+
+
+def _index_behind(stage: Path, site_dir: Path, generation: int) -> bool:
+    output = _behind_output(site_dir, generation)
+    reused = write_index(stage, output, _state.cache, behind=generation)
     with _state.placing:
         if generation != _state.generation:
             shutil.rmtree(output, ignore_errors=True)
@@ -472,12 +516,13 @@ def _index_behind(stage: Path, site_dir: Path, generation: int) -> bool:
     return reused
 
 
-def write_index(stage: Path, output: Path, cache: Path | None = None, *, background: bool = False) -> bool:
+def write_index(stage: Path, output: Path, cache: Path | None = None, *, behind: int | None = None) -> bool:
     """Index the staged pages with Pagefind and write its bundle into `output`; True if it came from `cache`.
 
-    In the `background` (behind `make serve`'s rebuilds) both steps run as processes of the lowest
-    priority, so that the next save's rebuild and the browser's reload get the CPU first; the re-split then
-    runs in a process of its own, not in a thread that would hold the interpreter's lock.
+    `behind` a rebuild of `make serve` (the number of that rebuild's index), both steps run as processes
+    of the lowest priority, so that the browser's reload gets the CPU first, and the next save's rebuild
+    stops them (_stop_indexing); the re-split runs in a process of its own, not in a thread that would
+    hold the interpreter's lock.
 
     Pagefind's command line, not its Python API: the API's service answers "written" while the files may
     still be on their way to disk (tokio writes them in the background and Pagefind does not flush), and
@@ -497,8 +542,10 @@ def write_index(stage: Path, output: Path, cache: Path | None = None, *, backgro
         os.utime(cache / key)  # recently used: kept
         return True
     command = [str(executable), "--site", str(stage), "--output-path", str(output), *options]
-    lower = _LOWEST_PRIORITY if background else []
-    result = subprocess.run([*lower, *command], capture_output=True, text=True, check=False)  # noqa: S603 - our own paths
+    if behind is None:
+        result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603 - our own paths
+    else:
+        result = _run_behind(command, behind)
     if result.returncode != 0:
         raise PluginError(f"search index: Pagefind failed: {(result.stderr or result.stdout).strip()[-500:]}")
     entry = output / "pagefind-entry.json"
@@ -506,10 +553,9 @@ def write_index(stage: Path, output: Path, cache: Path | None = None, *, backgro
         raise PluginError(f"search index: Pagefind indexed no pages from {stage}")
     for name in UNUSED_OUTPUT:
         (output / name).unlink(missing_ok=True)
-    if background:
+    if behind is not None:
         rechunk = [sys.executable, "-m", "macros.search_chunks", str(output)]
-        project = Path(__file__).resolve().parent.parent
-        done = subprocess.run([*lower, *rechunk], cwd=project, capture_output=True, text=True, check=False)  # noqa: S603
+        done = _run_behind(rechunk, behind, cwd=Path(__file__).resolve().parent.parent)
         if done.returncode != 0:
             raise PluginError(f"search index: {done.stderr.strip()[-500:]}")
     else:
@@ -517,7 +563,7 @@ def write_index(stage: Path, output: Path, cache: Path | None = None, *, backgro
             rechunk_bundle(output)
         except IndexLayoutError as error:
             raise PluginError(f"search index: {error}") from error
-    if cache is not None and not background:  # behind `make serve` each save's records are new: not kept
+    if cache is not None and behind is None:  # behind `make serve` each save's records are new: not kept
         _keep(output, cache, key)
     return False
 
