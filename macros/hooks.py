@@ -34,6 +34,7 @@ Four jobs on every page's code blocks, and one on the print edition's:
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import html as html_text
 import itertools
@@ -87,6 +88,7 @@ _filled: dict[str, list[str]] = {}
 _print_cache_path: Path | None = None
 _diagrams: Any = None
 _renderer: Any = None  # `make serve`'s browser for drawing diagrams
+_memory_settled = False
 
 
 def _code_block(match: re.Match[str], numbers: Iterator[int]) -> str:
@@ -140,6 +142,7 @@ def on_startup(command: str, **kwargs: Any) -> None:
 
 
 def on_pre_build(config: Any, **kwargs: Any) -> None:
+    _settle_memory()
     # mkdocs loads this file by path; the macros package is importable once the macros plugin has started.
     global _diagrams, _renderer
     from macros.diagrams import Diagrams, Renderer
@@ -149,6 +152,22 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
     _diagrams = Diagrams(_mode, renderer=_renderer if _mode == "serve" else None)
     if _mode == "serve":
         _diagrams.prefetch_paths(Path(config["config_file_path"]).parent, Path(config["docs_dir"]))
+
+
+def _settle_memory() -> None:
+    """Once per process, before the first page: leave what is loaded by now out of garbage collection.
+
+    By the first page the libraries, the theme and the catalog are loaded, and they stay to the end. Python's
+    collector went through all of them again at each full collection: 0.6 to 0.8 s of a cold build (8 full
+    collections) and a tenth of a second of each rebuild in `make serve`. Frozen, they are skipped, and
+    collections come less often (a build makes many short-lived objects and few cycles). Frozen objects are
+    never collected: in `make serve` that is the first build's, once, not each rebuild's."""
+    global _memory_settled
+    if _memory_settled:
+        return
+    _memory_settled = True
+    gc.freeze()  # without a collection first: it would cost what one saves, and freeze little garbage
+    gc.set_threshold(20_000, 20, 20)
 
 
 def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
