@@ -20,7 +20,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from macros import generated_html, print_edition, render, sql_exercises
+from macros import generated_html, page_handoff, print_edition, render, sql_exercises
 from macros.cache_files import code_digest, key_json, read_json, write_json
 from macros.catalog import Catalog
 from macros.catalog_cache import load_catalog_and_key
@@ -103,6 +103,14 @@ def _restore_renders(root: Path, inputs: list[Any]) -> None:
             }
         )
     _renders["kept"] = (path, key.hexdigest(), dict(_renders["pages"]))
+
+
+# A cold build's child (macros/page_handoff.py) hands back the renders of its pages.
+page_handoff.keeps(
+    "renders",
+    lambda sources: {src: entry for src, entry in _renders["pages"].items() if src in sources},
+    lambda taken: _renders["pages"].update(taken),
+)
 
 
 def on_post_build(env: Any) -> None:

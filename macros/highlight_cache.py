@@ -24,6 +24,7 @@ from typing import Any
 
 from pymdownx.highlight import Highlight
 
+from macros import page_handoff
 from macros.cache_files import read_json, write_json
 
 CACHE_FILE = Path(".cache") / "highlight.json"
@@ -86,3 +87,15 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
     entries = {key: entry for key, entry in _state["entries"].items() if entry[1] > build - KEEP_BUILDS}
     write_json(path, {"build": build, "entries": entries})
     _state.update(build=build + 1, entries=entries, changed=False)
+
+
+def _handed(taken: dict[str, list[Any]]) -> None:
+    if taken:
+        _state["entries"].update(taken)
+        _state["changed"] = True
+
+
+# A cold build's child (macros/page_handoff.py) hands back the code it highlighted in this build.
+page_handoff.keeps(
+    "highlight", lambda sources: {k: v for k, v in _state["entries"].items() if v[1] == _state["build"]}, _handed
+)

@@ -35,7 +35,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 if str(Path(__file__).resolve().parent.parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import generated_html
+from macros import generated_html, page_handoff
 from macros.cache_files import code_digest, key_json, read_json, write_json
 from macros.contract import SNIPPET_ROOTS
 from macros.generator import Page
@@ -78,9 +78,42 @@ def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
 
 def on_startup(command: str, **kwargs: Any) -> None:
     _state["serving"] = command == "serve"
+    _state["building"] = command == "build"
+
+
+def on_nav(nav: Any, config: Any, files: Any, **kwargs: Any) -> Any:
+    """A build that starts with no converted pages kept shares them with a child process (macros/page_handoff.py)."""
+    if _state.get("building") and not _state["stored"] and page_handoff.available():
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+
+        def convert(page: Page) -> None:  # what MkDocs does to a page up to its conversion
+            page = config.plugins.on_pre_page(page, config=config, files=files)
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            page.render(config, files)
+
+        page_handoff.fork(page_handoff.share(pages), convert)
+    return nav
+
+
+def on_pre_page(page: Page, **kwargs: Any) -> Page:
+    page_handoff.take_back(page.file.src_uri)
+    return page
+
+
+def on_build_error(**kwargs: Any) -> None:
+    page_handoff.abandon()
+
+
+def _handed(taken: dict[str, Any]) -> None:
+    _state["stored"] = {**_state["stored"], **taken}
+
+
+page_handoff.keeps("pages", lambda sources: {s: _state["used"][s] for s in sources if s in _state["used"]}, _handed)
 
 
 def on_post_build(config: Any, **kwargs: Any) -> None:
+    page_handoff.abandon()
     _state["stored"], _state["used"] = _state["used"], {}
     if not _state["serving"]:
         _write()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 from tests.conftest import ROOT, copy_project, run_build
@@ -67,3 +68,62 @@ def test_build_is_reproducible_and_a_cached_build_equals_a_cold_one(built_site: 
     assert result.returncode == 0, result.stderr
     assert (cold_project / ".cache" / "highlight.json").exists()
     _assert_same(cold, warm, "a cold build and a cached one")
+
+
+_KEPT = ("pages.json", "macros.json", "highlight.json")
+_ONE_PROCESS = (
+    "import sys; sys.path.insert(0, '.'); import macros.page_handoff as handoff; handoff.available = lambda: False; "
+    "from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()"
+)
+
+
+def _kept(project: Path) -> list[object]:
+    """What the caches keep of the pages (the kept renders' key names the project's folder: left out)."""
+    read = [json.loads((project / ".cache" / name).read_text(encoding="utf-8")) for name in _KEPT]
+    return [read[0], read[1]["pages"], read[2]]
+
+
+def test_a_cold_build_shared_with_a_child_process_equals_one_made_in_one_process(tmp_path: Path) -> None:
+    """macros/page_handoff.py: the child's pages, and what the caches keep of them, are the parent's own."""
+    import subprocess
+    import sys
+
+    from tests.conftest import build_env
+
+    shared_project, single_project = copy_project(tmp_path / "shared"), copy_project(tmp_path / "single")
+    result = run_build(shared_project, tmp_path / "shared-site")
+    assert result.returncode == 0, result.stderr
+    command = [sys.executable, "-c", _ONE_PROCESS, "build", "--strict", "--site-dir", str(tmp_path / "single-site")]
+    single = subprocess.run(command, cwd=single_project, env=build_env(), capture_output=True, text=True, check=False)
+    assert single.returncode == 0, single.stderr
+    _assert_same(tmp_path / "shared-site", tmp_path / "single-site", "a build shared with a child and one that is not")
+    assert _kept(shared_project) == _kept(single_project)
+
+
+def test_a_warning_or_an_error_on_a_page_of_the_childs_share_is_reported_once(tmp_path: Path) -> None:
+    """The last page is the child's; what goes wrong there is reported by the parent, once, and fails the build."""
+    from types import SimpleNamespace
+
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from macros.page_handoff import share
+
+    project = copy_project(tmp_path / "project")
+    last = project / "docs" / "web-foundations" / "web-servers-and-reverse-proxies.md"
+    files = get_files(load_config(str(project / "mkdocs.yml")))
+    pages = [SimpleNamespace(file=file) for file in files.documentation_pages()]
+    assert last.relative_to(project / "docs").as_posix() in {page.file.src_uri for page in share(pages)}
+    text = last.read_text(encoding="utf-8")
+    last.write_text(text.replace("\n## ", "\nSee [the missing page](missing-page.md).\n\n## ", 1), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert output.count("contains a link 'missing-page.md'") == 1, output[-3000:]
+    assert "Aborted with 1 warnings" in output
+    # A macro that fails there stops the build with its page and line, once.
+    last.write_text(text.replace("\n## ", '\n{{ checklist("no-such-checklist") }}\n\n## ', 1), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert output.count("no-such-checklist") == 1, output[-3000:]
