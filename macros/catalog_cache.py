@@ -5,7 +5,7 @@ validating every data file and every lesson's front matter took a quarter of a r
 usually touches a lesson's body only. The catalog is reused while the fingerprint of its sources is the
 same: every file under `data/`, each area's `.nav.yml`, and each page's front matter plus what the
 contract finds in its body (a lesson's sections, any page's markup), not the body's text. A full build
-loads it once.
+loads it once, and fingerprints nothing (read_once).
 
 Between processes (one `mkdocs build` and the next, or the first build of `make serve`), the validated
 catalog is kept in `.cache/catalog.pickle` under a stricter key: the bytes of every file it is made
@@ -35,6 +35,15 @@ CACHE_FILE = Path(".cache") / "catalog.pickle"
 _PACKAGES = ("pydantic", "pyyaml", "markdown", "jinja2", "pymdown-extensions", "mkdocs-macros-plugin")
 
 _loaded: dict[tuple[Path, Path], tuple[str, Catalog]] = {}
+# Whether a later load in this process may find the sources changed. Not in `mkdocs build`, which reads
+# them once (read_once): the fingerprint, each page's contract verdicts, was a tenth of a warm build.
+_watching = True
+
+
+def read_once() -> None:
+    """This process builds once: its second load (another plugin's) reuses the first without fingerprinting."""
+    global _watching
+    _watching = False
 
 
 def sources_fingerprint(root: Path, docs_dir: Path) -> str:
@@ -82,8 +91,14 @@ def load_catalog_and_key(root: Path, docs_dir: Path) -> tuple[Catalog, str | Non
     """The catalog, and its inputs_key when this call read every input to compute it (the first load in a
     process: every `mkdocs build`, and the first build of `make serve`); None when reused or reloaded."""
     key = (root.resolve(), docs_dir.resolve())
-    fingerprint = sources_fingerprint(*key)
     cached = _loaded.get(key)
+    if not _watching:
+        if cached is None:
+            catalog, strict = _load_kept(*key)
+            _loaded[key] = ("", catalog)
+            return catalog, strict
+        return cached[1], None
+    fingerprint = sources_fingerprint(*key)
     if cached is not None and cached[0] == fingerprint:
         return cached[1], None
     # A reload in the same process (a save in `make serve`) skips CACHE_FILE: hashing every input for its

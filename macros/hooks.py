@@ -139,6 +139,10 @@ def focus_wide_code_blocks(html: str) -> str:
 def on_startup(command: str, **kwargs: Any) -> None:
     global _mode
     _mode = os.environ.get("BACKEND_SKILLS_DIAGRAMS") or ("serve" if command == "serve" else "build")
+    if command == "build":
+        from macros.catalog_cache import read_once
+
+        read_once()
 
 
 def on_pre_build(config: Any, **kwargs: Any) -> None:

@@ -321,3 +321,22 @@ def test_a_context_value_that_cannot_be_compared_renders_the_page_every_time() -
     looped: dict[str, object] = {}
     looped["self"] = looped
     assert key(looped=looped) is None  # cannot be hashed at all: rendered
+
+
+def test_a_build_reads_the_catalog_once_and_fingerprints_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdocs build` (hooks.py on_startup: read_once): a second plugin's load is the first one's catalog,
+    and no page's contract verdicts are worked out to fingerprint sources that cannot change meanwhile."""
+    root = copy_project(tmp_path / "project")
+    monkeypatch.setattr(catalog_cache, "_loaded", {})
+    monkeypatch.setattr(catalog_cache, "_watching", True)
+    catalog_cache.read_once()
+
+    def no_fingerprint(*args: object) -> str:
+        raise AssertionError("fingerprinted in a build")
+
+    monkeypatch.setattr(catalog_cache, "sources_fingerprint", no_fingerprint)
+    first, key = catalog_cache.load_catalog_and_key(root, root / "docs")
+    second, again = catalog_cache.load_catalog_and_key(root, root / "docs")
+    assert second is first and key is not None and again is None
