@@ -2,8 +2,8 @@
 
 A macro's table, checklist or A-Z list is finished HTML, and Python-Markdown would only pass it through:
 it parses every raw HTML block with its HTML parser (twice: MkDocs parses the page once more for anchor
-ids) to hand back the same text. On the pages that list every lesson, that parsing was most of the page's
-conversion, and a lesson-title save in `make serve` converts all of those pages again.
+ids) to hand back the same text. On the eight pages that list every lesson, that parsing took most of
+their conversion under a profiler, and a lesson-title save in `make serve` converted all eight again.
 
 So while a page's macros render, each chunk of their output that is nothing but whole block-level HTML
 elements is held back and a placeholder word stands in the Markdown (`hold`). After conversion the
@@ -13,8 +13,8 @@ generated data changed but whose Markdown did not keeps its converted HTML in th
 (macros/render_cache.py) and only the held HTML is new.
 
 A chunk is held only where Python-Markdown would certainly have kept it verbatim:
-- the chunk is balanced HTML elements, the first of each block-level, with nothing but whitespace
-  between them, and no `markdown` attribute (md_in_html would convert inside it);
+- the chunk is whole HTML elements, each block-level, with nothing but whitespace between them, and no
+  `markdown` attribute (md_in_html would convert inside it);
 - its placeholder stands alone on a line of the page at column 0, between blank lines (`settle`);
 - the page uses no `markdown` attribute anywhere and never contains the placeholder prefix itself.
 Anything else keeps the HTML in the Markdown, exactly as before. And if, after conversion, a placeholder

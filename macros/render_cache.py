@@ -5,7 +5,9 @@ Converting Markdown is the largest part of a build, and between two builds on a 
 produced for a page (HTML, table of contents, title, anchors, links to other pages' anchors) is kept in
 `.cache/pages.json` and reused while the hash of these inputs is the same:
 
-- the page's path and its Markdown as the macros plugin left it (data shown through macros is part of it);
+- the page's path and its Markdown as the macros plugin left it, with a placeholder where a macro's HTML
+  goes: that HTML is put in after conversion, on every build (macros/generated_html.py), so a page whose
+  data changed but whose Markdown did not is not converted again;
 - the Markdown extensions and their settings (with the glossary's abbreviations), and MkDocs' settings
   for URLs and link validation;
 - the set of files and their URLs (links, and whether they are valid, depend on what exists);
@@ -17,7 +19,8 @@ A conversion that logged a warning is not kept, so the warning comes again on th
 `--strict` still fails on it. Each build writes back only the pages it converted or reused, so the file
 never holds stale entries. tests/test_build.py builds cold and warm and compares every file byte for byte;
 tests/test_render_cache.py pins what `Page.render` sets and what misses the cache. In `make serve` the
-entries also stay in memory between rebuilds.
+entries also stay in memory between rebuilds. A build that starts with none shares its pages with a child
+process, which hands back its entries (`on_nav`, macros/page_handoff.py).
 """
 
 from __future__ import annotations
@@ -47,7 +50,15 @@ RENDERED = ("content", "toc", "_title_from_render", "present_anchor_ids")
 _PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments")
 
 _original = Page.render
-_state: dict[str, Any] = {"serving": False, "path": None, "context": "", "stored": {}, "used": {}, "written": None}
+_state: dict[str, Any] = {
+    "serving": False,
+    "building": False,
+    "path": None,
+    "context": "",
+    "stored": {},
+    "used": {},
+    "written": None,
+}
 
 
 def on_config(config: Any, **kwargs: Any) -> Any:
@@ -83,7 +94,7 @@ def on_startup(command: str, **kwargs: Any) -> None:
 
 def on_nav(nav: Any, config: Any, files: Any, **kwargs: Any) -> Any:
     """A build that starts with no converted pages kept shares them with a child process (macros/page_handoff.py)."""
-    if _state.get("building") and not _state["stored"] and page_handoff.available():
+    if _state["building"] and not _state["stored"] and page_handoff.available():
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
 
         def convert(page: Page) -> None:  # what MkDocs does to a page up to its conversion
