@@ -14,14 +14,13 @@ import hashlib
 import json
 import logging
 import sys
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from macros import generated_html, page_handoff, print_edition, render, sql_exercises
-from macros.cache_files import code_digest, key_json, read_json, write_json
+from macros.cache_files import code_digest, key_json, package_version, read_json, write_json
 from macros.catalog import Catalog
 from macros.catalog_cache import load_catalog_and_key
 from macros.contract import prepare_snippet_root
@@ -89,7 +88,7 @@ _RENDER_PACKAGES = ("mkdocs-macros-plugin", "jinja2", "markupsafe")
 
 
 def _restore_renders(root: Path, inputs: list[Any]) -> None:
-    versions = [version(name) for name in _RENDER_PACKAGES]
+    versions = [package_version(name) for name in _RENDER_PACKAGES]
     key = hashlib.sha256(key_json([inputs, versions, code_digest()]).encode())
     path = root / RENDERS_FILE
     kept = read_json(path)

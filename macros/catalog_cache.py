@@ -23,10 +23,9 @@ import hashlib
 import os
 import pickle
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from macros.cache_files import code_digest, write_atomic
+from macros.cache_files import code_digest, package_version, write_atomic
 from macros.catalog import Catalog, load_catalog
 from macros.contract import SNIPPET_ROOTS, check_markup
 from macros.lessons import check_body, sections, split_front_matter
@@ -126,17 +125,10 @@ def _load_kept(root: Path, docs_dir: Path) -> tuple[Catalog, str]:
     return catalog, key
 
 
-def _version(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:  # Zensical's environment has no mkdocs-macros-plugin
-        return "not installed"
-
-
 def inputs_key(root: Path, docs_dir: Path) -> str:
     """A hash of everything `load_catalog` reads or checks, byte for byte."""
     digest = hashlib.sha256()
-    versions = [_version(name) for name in _PACKAGES]
+    versions = [package_version(name) for name in _PACKAGES]
     digest.update(repr([str(root), str(docs_dir), sys.version, versions, code_digest()]).encode())
     for folder in [root / "data", docs_dir, *(root / name for name in SNIPPET_ROOTS)]:
         for path in sorted(folder.rglob("*")):
