@@ -91,13 +91,8 @@ def load_catalog_and_key(root: Path, docs_dir: Path) -> tuple[Catalog, str | Non
     process: every `mkdocs build`, and the first build of `make serve`); None when reused or reloaded."""
     key = (root.resolve(), docs_dir.resolve())
     cached = _loaded.get(key)
-    if not _watching:
-        if cached is None:
-            catalog, strict = _load_kept(*key)
-            _loaded[key] = ("", catalog)
-            return catalog, strict
-        return cached[1], None
-    fingerprint = sources_fingerprint(*key)
+    # A build reads its sources once (read_once): there is nothing to compare a fingerprint with.
+    fingerprint = sources_fingerprint(*key) if _watching else ""
     if cached is not None and cached[0] == fingerprint:
         return cached[1], None
     # A reload in the same process (a save in `make serve`) skips CACHE_FILE: hashing every input for its
