@@ -20,7 +20,7 @@ build: $(VENV)/.site-installed  ## Build the site into site/ with strict validat
 	$(BIN)/mkdocs build --strict
 
 check-data: $(VENV)/.site-installed  ## Validate data files and lesson front matter without building
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.site.check
 
 lint: $(VENV)/.test-installed node_modules/.installed  ## Only the linters (ruff, codespell, markdown, workflows)
 	$(BIN)/python -m pytest tests/test_lint.py tests/test_workflows.py
@@ -29,7 +29,7 @@ bench: $(VENV)/.test-installed node_modules/.installed benchmarks/node_modules/.
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 diagrams: $(VENV)/.test-installed  ## Draw new or changed mermaid diagrams into diagrams/ (Chromium), drop unused ones
-	$(BIN)/python -m macros.diagrams
+	$(BIN)/python -m macros.render.diagrams
 
 previews: $(VENV)/.test-installed  ## Redraw the link-preview cards in docs/assets/previews/ (needs Chromium)
 	$(BIN)/python scripts/make_previews.py
@@ -37,16 +37,24 @@ previews: $(VENV)/.test-installed  ## Redraw the link-preview cards in docs/asse
 lock:  ## Re-resolve the lock files after editing pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements/test.lock
 	uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -c requirements/test.lock -o requirements/site.lock
+	echo "flit_core>=3.12,<5" | uv pip compile - --generate-hashes --python-version 3.11 -c requirements/test.lock -o requirements/build.lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.site-installed: requirements/site.lock | $(BIN)/python
+# The project itself is installed editable, without dependencies, so that MkDocs finds its plugin by
+# entry point (pyproject.toml); the build backend comes from a hashed lock file too.
+INSTALL_PROJECT = $(BIN)/python -m pip install --quiet --require-hashes -r requirements/build.lock && \
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
+
+$(VENV)/.site-installed: requirements/site.lock requirements/build.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/site.lock
+	$(INSTALL_PROJECT)
 	touch $@
 
-$(VENV)/.test-installed: requirements/test.lock | $(BIN)/python
+$(VENV)/.test-installed: requirements/test.lock requirements/build.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.lock
+	$(INSTALL_PROJECT)
 	touch $@ $(VENV)/.site-installed
 
 node_modules/.installed: package-lock.json

@@ -17,7 +17,7 @@ def test_strict_build_has_no_warnings(built_site: Path) -> None:
 
 
 def test_every_lesson_and_area_page_is_built(built_site: Path) -> None:
-    from macros.catalog import load_catalog
+    from macros.model.catalog import load_catalog
 
     catalog = load_catalog(ROOT)
     for ref in catalog.lessons:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.diagram_svg import UnsafeDiagram, prepare, scoped_css, themed
-from macros.diagrams import (
+from macros.render.diagram_svg import UnsafeDiagram, prepare, scoped_css, themed
+from macros.render.diagrams import (
     BUNDLE,
     CACHE,
     CHROMIUM,
@@ -160,8 +160,8 @@ def test_serve_starts_drawing_each_learning_path_graph_with_no_cached_svg_before
     """A new lesson title is in a path's graph: its drawing starts at the top of the rebuild, on Chromium's
     core, and the path's page takes it when it gets there (the same key, so never a stale drawing)."""
     from macros import catalog_cache
-    from macros.catalog import load_catalog
-    from macros.diagrams import path_diagram_source
+    from macros.model.catalog import load_catalog
+    from macros.render.diagrams import path_diagram_source
 
     catalog = load_catalog(ROOT)
     monkeypatch.setattr(catalog_cache, "last_loaded", lambda root, docs: catalog)

@@ -10,7 +10,7 @@ import markdown
 from markupsafe import Markup
 
 import macros
-from macros.html import md_text
+from macros.core.html import md_text
 
 
 def _page(meta: dict[str, str], **explicit: str) -> SimpleNamespace:

@@ -20,10 +20,10 @@ import pytest
 from jinja2.exceptions import SecurityError, UndefinedError
 
 import macros
-from macros.catalog import load_catalog
-from macros.errors import SourceError
-from macros.lessons import load_lesson
-from macros.sandbox import PageSandbox, install_sandbox
+from macros.model.catalog import load_catalog
+from macros.core.errors import SourceError
+from macros.model.lessons import load_lesson
+from macros.guard.sandbox import PageSandbox, install_sandbox
 from tests.conftest import ROOT, copy_project, run_build
 
 PAYLOADS = {

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import render
-from macros.catalog import Catalog, load_catalog
-from macros.errors import SourceError
-from macros.schema import Checklist, Comparison, Term
+from macros.render import tables as render
+from macros.model.catalog import Catalog, load_catalog
+from macros.core.errors import SourceError
+from macros.model.schema import Checklist, Comparison, Term
 from tests.conftest import ROOT, run_build
 
 PAYLOAD = "<script>alert(1)</script>"

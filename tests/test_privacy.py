@@ -15,7 +15,7 @@ import pytest
 import yaml
 from material.extensions.emoji import twemoji
 
-from macros.emoji import icons_only, restrict_to_icons
+from macros.guard.emoji import icons_only, restrict_to_icons
 from tests.conftest import ROOT
 from tests.site_audit import audit
 

@@ -20,9 +20,9 @@ import pytest
 import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from macros.catalog import load_catalog
-from macros.errors import SourceError
-from macros.search_index import _joined_initials, with_extra_words
+from macros.model.catalog import load_catalog
+from macros.core.errors import SourceError
+from macros.search.index import _joined_initials, with_extra_words
 from tests.browser import chromium, serve, show_palette
 from tests.conftest import ROOT
 from tests.site_audit import site_base_path

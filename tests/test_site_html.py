@@ -111,7 +111,7 @@ def test_every_code_block_gets_a_copy_button(built_site: Path) -> None:
 
 
 def test_code_block_preparation() -> None:
-    from macros.hooks import prepare_code_blocks
+    from macros.mkdocs_plugin.hooks import prepare_code_blocks
 
     html = (
         '<p>Use <code>execute</code>.</p><div class="language-c++ highlight"><pre><span></span><code>x</code></pre>'

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from macros import sql_exercises
-from macros.catalog import load_catalog
+from macros.render import sql_exercises
+from macros.model.catalog import load_catalog
 from tests.conftest import ROOT
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from macros import sql_practice
+from macros.render import sql_practice
 from tests.browser import chromium, serve
 from tests.conftest import ROOT
 from tests.site_audit import site_base_path
@@ -177,14 +177,14 @@ def sorted_rows(outcome: dict[str, Any]) -> dict[str, Any]:
 
 
 def sql_practice_exercises() -> list[Any]:
-    from macros.catalog import load_catalog
+    from macros.model.catalog import load_catalog
 
     return list(load_catalog(ROOT, ROOT / "docs").exercises.values())
 
 
 def injection_cases(page: Any) -> list[tuple[str, str, str, list[str] | None]]:
     """The SQL injection form's two queries, as the page builds them, for each input the lesson suggests."""
-    from macros.sql_exercises import INJECTION_PAYLOADS
+    from macros.render.sql_exercises import INJECTION_PAYLOADS
 
     cases = []
     for payload in INJECTION_PAYLOADS:

@@ -13,10 +13,10 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from macros import topics_page
-from macros.catalog import Catalog, load_catalog
-from macros.lessons import Section, lesson_sections, sections
-from macros.schema import InventorySource, InventoryTopic, TopicInventory, name_key
+from macros.render import topics_page
+from macros.model.catalog import Catalog, load_catalog
+from macros.model.lessons import Section, lesson_sections, sections
+from macros.model.schema import InventorySource, InventoryTopic, TopicInventory, name_key
 from tests.conftest import ROOT
 from tests.site_audit import parse
 

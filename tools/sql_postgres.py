@@ -13,7 +13,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from macros.sql_practice import Dataset
+from macros.render.sql_practice import Dataset
 
 Row = list[str | None]
 

@@ -1,0 +1,232 @@
+"""The Backend Skills MkDocs plugin: the one place the build meets MkDocs.
+
+Registered by entry point (`backend-skills` in pyproject.toml) and listed in mkdocs.yml before `macros`,
+so the catalog is loaded and every source checked before mkdocs-macros renders a page. Each event hands
+its work to the packages below (render, search, site) and turns their errors into MkDocs' PluginError,
+which MkDocs reports in one line instead of a traceback. Only public plugin events and public attributes
+of MkDocs' pages, files and configuration are used.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+
+from macros.core.errors import BuildError, SourceError
+from macros.core.urls import relative_url
+from macros.render import code_blocks, print_edition, sql_practice
+from macros.render.diagrams import MODE_VARIABLE, Diagrams, Renderer
+from macros.search import pagefind
+from macros.search.records import SearchRecords
+from macros.site.load import load_for_build
+
+log = logging.getLogger("mkdocs.plugins.backend_skills")
+
+# Templates whose pages run none of Material's script (see overrides/print.html).
+WITHOUT_THEME_SCRIPT = {"print.html"}
+DIAGRAM_PREVIEW_SCRIPT = "assets/javascripts/diagram-preview.js"
+
+
+class BackendSkillsConfig(Config):
+    # Build the Pagefind search index into site/pagefind/ (off only for builds that measure the rest).
+    search_index = config_options.Type(bool, default=True)
+    # Where the drawn SVG of every mermaid diagram is kept, relative to mkdocs.yml (macros/render/diagrams.py).
+    diagrams_dir = config_options.Type(str, default="diagrams")
+
+
+class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
+    def __init__(self) -> None:
+        # "build" or "serve", from the command; `make diagrams` sets "refresh" in the environment.
+        self.mode = "build"
+        self.renderer: Renderer | None = None  # `make serve` keeps one browser for drawing diagrams
+        self.diagrams: Diagrams | None = None
+        self.records: SearchRecords | None = None
+        self.staged: list[str] = []
+        self.datasets: dict[str, sql_practice.Dataset] = {}
+        self.indexing: threading.Thread | None = None  # `make serve`: the index written behind a rebuild
+        self.index_process: subprocess.Popen[str] | None = None
+        self.frozen = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.mode = os.environ.get(MODE_VARIABLE) or ("serve" if command == "serve" else "build")
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._stop_indexing()  # a save's rebuild replaces the index still being written behind the last one
+        root = Path(config.config_file_path).parent
+        try:
+            catalog = load_for_build(root, Path(config.docs_dir))
+        except SourceError as error:
+            raise PluginError(error.report()) from None
+        self.records = SearchRecords(catalog) if self.config.search_index else None
+        self.staged = []
+        config.extra["search_filters"] = SearchRecords(catalog).filters()
+        self.diagrams = Diagrams(self.mode, root / self.config.diagrams_dir, self._renderer())
+        if self.mode == "serve":
+            self.diagrams.prefetch_paths(catalog)
+        return config
+
+    def _renderer(self) -> Renderer | None:
+        if self.mode == "serve" and self.renderer is None:
+            self.renderer = Renderer()  # kept open between rebuilds, closed when serve stops
+        return self.renderer
+
+    @event_priority(100)  # before the other plugins allocate their pages
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """Once per process, leave what is loaded by now (libraries, theme, catalog) out of garbage collection.
+
+        Python's collector went through all of them again at each full collection: 0.6 to 0.8 s of a cold
+        build. Frozen, they are skipped, and collections come less often (a build makes many short-lived
+        objects and few cycles). Frozen objects are never collected: in `make serve` that is the first
+        build's, once, not each rebuild's."""
+        if not self.frozen:
+            self.frozen = True
+            gc.freeze()
+            gc.set_threshold(20_000, 20, 20)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Publish each runnable SQL dataset's files at `assets/practice/<name>/`."""
+        root = Path(config.config_file_path).parent
+        self.datasets = sql_practice.datasets(root)
+        for dataset in self.datasets.values():
+            for name, path in dataset.files().items():
+                uri = f"{sql_practice.SITE_FOLDER}/{dataset.name}/{name}"
+                files.append(File.generated(config, uri, abs_src_path=str(path)))
+        return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.diagrams is not None
+        preview = relative_url(DIAGRAM_PREVIEW_SCRIPT, page.url)
+        try:
+            html = code_blocks.prepare_code_blocks(self.diagrams.page(html, page.file.src_uri, preview))
+        except BuildError as error:
+            raise PluginError(str(error)) from None
+        return self._with_sql_runner(html, page)
+
+    def _with_sql_runner(self, html: str, page: Page) -> str:
+        """Fail on a runnable block whose dataset does not exist; add the runner script only to pages that
+        have something to run. A plain deferred script inside the content, so Material's instant
+        navigation runs it again when it swaps such a page in."""
+        if not sql_practice.NEEDS_RUNNER.search(html):
+            return html
+        errors = sql_practice.dataset_errors(html, self.datasets)
+        if errors:
+            raise PluginError(f"{page.file.src_uri}: " + "; ".join(errors))
+        src = relative_url(sql_practice.RUNNER_SCRIPT, page.url)
+        return html + f'\n<script defer src="{src}" data-sql-runner></script>\n'
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        """A page whose front matter hides its table of contents carries none in its HTML: Material only
+        hides it, and its script still watches every entry (on /tags/, 550 elements checked on every load)."""
+        if "toc" in (page.meta.get("hide") or []):
+            page.toc = TableOfContents([])
+        return context
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """Fill the print edition's slots with the lessons' HTML, now that every page has been converted."""
+        # The theme's templates are compiled to Python on every build; kept in .cache/, keyed by each
+        # template's source by Jinja itself, an edited template is compiled again.
+        templates = Path(config.config_file_path).parent / ".cache" / "templates"
+        templates.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(templates))
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or not page.content:
+                continue
+            lessons = {}
+            for ref in print_edition.lesson_refs_in(page.content):
+                lesson = files.get_file_from_path(f"{ref}.md")
+                assert lesson is not None and lesson.page is not None and lesson.page.content is not None
+                lessons[ref] = (lesson.url, lesson.page.content)
+            if lessons:
+                page.content = print_edition.fill_slots(page.content, file.url, lessons)
+            if page.meta.get("template") in WITHOUT_THEME_SCRIPT:
+                page.content = code_blocks.focus_wide_code_blocks(page.content)
+        return env
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.records is not None:
+            self.staged += self.records.for_page(page.file.src_uri, page.url, page.title or "", output)
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.diagrams is not None
+        try:
+            removed = self.diagrams.finish()
+        except BuildError as error:
+            raise PluginError(str(error)) from None
+        if self.diagrams.drawn:
+            log.info("drew %d diagram(s) into %s/: commit them", len(self.diagrams.drawn), self.config.diagrams_dir)
+        if removed:
+            log.info("removed %d unused diagram(s) from %s/", len(removed), self.config.diagrams_dir)
+        if self.records is not None:
+            self._index(Path(config.site_dir))
+
+    def _index(self, site_dir: Path) -> None:
+        """Write the search index: in a build before it ends; in `make serve` behind the rebuild, so the
+        browser reloads the page without waiting for Pagefind (search catches up a second or two later)."""
+        stage = Path(tempfile.mkdtemp(prefix="search-stage-"))
+        pagefind.stage_records(stage, self.staged)
+        self.staged = []
+        output = site_dir / pagefind.OUTPUT
+        if self.mode != "serve":
+            try:
+                pagefind.write_index(stage, output)
+            except BuildError as error:
+                raise PluginError(str(error)) from None
+            finally:
+                shutil.rmtree(stage, ignore_errors=True)
+            return
+        process = subprocess.Popen(  # noqa: S603 - our own paths
+            pagefind.index_command(stage, output),
+            env=pagefind.index_environment(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.index_process = process
+        self.indexing = threading.Thread(target=self._finish_behind, args=(process, stage, output), daemon=True)
+        self.indexing.start()
+
+    def _finish_behind(self, process: subprocess.Popen[str], stage: Path, output: Path) -> None:
+        stdout, stderr = process.communicate()
+        try:
+            if process is self.index_process:  # not stopped by a newer save
+                pagefind.finish_bundle(
+                    output, stage, subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+                )
+        except BuildError as error:
+            log.error("%s (search is not current until the next save)", error)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+
+    def _stop_indexing(self) -> None:
+        process, self.index_process = self.index_process, None
+        if process is not None and process.poll() is None:
+            process.terminate()
+        if self.indexing is not None:
+            self.indexing.join()
+            self.indexing = None
+
+    def on_shutdown(self) -> None:
+        if self.indexing is not None:
+            self.indexing.join()
+        if self.renderer is not None:
+            self.renderer.close()
+            self.renderer = None

@@ -1,0 +1,380 @@
+"""Load and cross-check everything the site is generated from: data files and lesson front matter.
+
+`read_catalog` reads and cross-checks the data; `macros.site.load.load_catalog` adds the pages' contract
+and raises one `SourceError` listing every problem found.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from macros.core.errors import SourceError, SourceProblem, field_path
+from macros.core.source_text import read_source
+from macros.core.validation import problems_from_validation
+from macros.core.yaml_source import LineMap, line_for, load_yaml
+from macros.model.lessons import Lesson, Section, lesson_sections, load_lessons
+from macros.model.schema import (
+    DATASETS,
+    Checklist,
+    Comparison,
+    GlossaryFile,
+    LearningPath,
+    Model,
+    QuestionBank,
+    SearchVocabulary,
+    SkillsFile,
+    SqlExercise,
+    SqlExerciseSet,
+    Synonym,
+    Term,
+    TopicInventory,
+    name_key,
+)
+
+
+@dataclass
+class Catalog:
+    skills: SkillsFile
+    lessons: dict[str, Lesson]
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+    comparisons: dict[str, Comparison] = field(default_factory=dict)
+    glossary: list[Term] = field(default_factory=list)
+    questions: dict[str, QuestionBank] = field(default_factory=dict)
+    paths: dict[str, LearningPath] = field(default_factory=dict)
+    synonyms: list[Synonym] = field(default_factory=list)
+    spellings: list[tuple[str, str]] = field(default_factory=list)
+    topics: TopicInventory | None = None
+    # The lesson section behind each `area/lesson#anchor` the topics name, for the A-Z page.
+    topic_sections: dict[str, Section] = field(default_factory=dict)
+    exercises: dict[str, SqlExercise] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    source: str
+    model: Model
+    lines: LineMap
+
+
+def read_catalog(root: Path, docs_dir: Path | None = None) -> tuple[Catalog, list[SourceProblem]]:
+    """The catalog and every problem found in the data and the lessons' front matter. The pages' own
+    contract is checked a layer up (macros/site/load.py), where the macros it checks calls against live."""
+    root = root.resolve()
+    docs_dir = (docs_dir or root / "docs").resolve()
+    problems: list[SourceProblem] = []
+    loaded: dict[str, list[_Loaded]] = {pattern: [] for pattern in DATASETS}
+    read: set[Path] = set()
+    for pattern, model in DATASETS.items():
+        for path in sorted((root / "data").glob(pattern)):
+            read.add(path)
+            source = str(path.relative_to(root))
+            try:
+                item = _load_file(path, source, model)
+            except SourceError as error:
+                problems.extend(error.problems)
+                continue
+            loaded[pattern].append(item)
+            if hasattr(item.model, "id") and item.model.id != path.stem:
+                problems.append(
+                    SourceProblem(
+                        source, line_for(item.lines, ("id",)), "id", f"must match the file name '{path.stem}'"
+                    )
+                )
+    problems.extend(_stray_data_files(root, read | {root / "data" / name for name in GENERATED_DATA}))
+    if not loaded["skills.yml"]:
+        problems.append(
+            SourceProblem("data/skills.yml", 1, "(file)", "missing or invalid: the skill areas are defined here")
+        )
+        raise SourceError(problems)
+    skills_item = loaded["skills.yml"][0]
+    skills: SkillsFile = skills_item.model  # type: ignore[assignment]
+    lessons, lesson_problems = load_lessons(root, docs_dir, [area.id for area in skills.areas])
+    problems.extend(lesson_problems)
+
+    catalog = Catalog(skills=skills, lessons=lessons)
+    for item in loaded["checklists/*.yml"]:
+        catalog.checklists[item.model.id] = item.model  # type: ignore[attr-defined]
+    for item in loaded["comparisons/*.yml"]:
+        catalog.comparisons[item.model.id] = item.model  # type: ignore[attr-defined]
+    for item in loaded["glossary/*.yml"]:
+        catalog.glossary.extend(item.model.terms)  # type: ignore[attr-defined]
+    banks: dict[str, list[_Loaded]] = {}
+    for item in loaded["questions/*.yml"]:
+        banks.setdefault(item.model.area, []).append(item)  # type: ignore[attr-defined]
+    for area_id, items in banks.items():
+        if len(items) > 1:
+            files = ", ".join(bank.source for bank in items)
+            problems.extend(
+                SourceProblem(
+                    bank.source,
+                    line_for(bank.lines, ("area",)),
+                    "area",
+                    f"area '{area_id}' has a question bank in each of {files}: keep one file per area",
+                )
+                for bank in items
+            )
+        catalog.questions[area_id] = items[0].model  # type: ignore[assignment]
+    for item in loaded["paths/*.yml"]:
+        catalog.paths[item.model.id] = item.model  # type: ignore[attr-defined]
+    for item in loaded["search/*.yml"]:
+        catalog.synonyms.extend(item.model.synonyms)  # type: ignore[attr-defined]
+        catalog.spellings.extend(item.model.spellings)  # type: ignore[attr-defined]
+        problems.extend(_synonym_section_problems(item, lessons, docs_dir))
+    for item in loaded["topics.yml"]:
+        catalog.topics = item.model  # type: ignore[assignment]
+        known = {area.id for area in skills.areas}
+        problems.extend(_topic_problems(item, known, lessons, docs_dir, lesson_problems, catalog.topic_sections))
+    for item in loaded["exercises/*.yml"]:
+        for index, exercise in enumerate(item.model.exercises):  # type: ignore[attr-defined]
+            if exercise.id in catalog.exercises:
+                loc = ("exercises", index, "id")
+                message = f"exercise id '{exercise.id}' is already used by another exercise"
+                problems.append(SourceProblem(item.source, line_for(item.lines, loc), field_path(loc), message))
+            catalog.exercises[exercise.id] = exercise
+
+    known_areas = {area.id for area in skills.areas}
+    for items in loaded.values():
+        for item in items:
+            for loc, ref in _lesson_refs(item.model):
+                if ref not in lessons and not _area_has_problem(ref, lesson_problems):
+                    problems.append(
+                        SourceProblem(
+                            item.source,
+                            line_for(item.lines, loc),
+                            field_path(loc),
+                            f"no lesson '{ref}' (expected docs/{ref}.md)",
+                        )
+                    )
+            if isinstance(item.model, QuestionBank) and item.model.area not in known_areas:
+                problems.append(
+                    SourceProblem(
+                        item.source, line_for(item.lines, ("area",)), "area", f"unknown area '{item.model.area}'"
+                    )
+                )
+    problems.extend(_glossary_duplicates(loaded["glossary/*.yml"]))
+    for lesson in lessons.values():
+        for index, ref in enumerate(lesson.meta.prerequisites):
+            if ref not in lessons:
+                line = line_for(lesson.lines, ("prerequisites", index))
+                problems.append(SourceProblem(lesson.source, line, f"prerequisites[{index}]", f"no lesson '{ref}'"))
+    problems.extend(_prerequisite_cycles(lessons))
+    return catalog, problems
+
+
+def _load_file(path: Path, source: str, model: type[Model]) -> _Loaded:
+    return _validated(read_source(path, source), source, model)
+
+
+@functools.lru_cache(maxsize=512)  # by the file's text (see lessons.BY_TEXT); models are frozen
+def _validated(text: str, source: str, model: type[Model]) -> _Loaded:
+    data, lines = load_yaml(text, source)
+    if not isinstance(data, dict):
+        raise SourceError([SourceProblem(source, 1, "(document)", "must be a mapping of fields")])
+    try:
+        instance = model.model_validate(data)
+    except ValidationError as error:
+        raise SourceError(problems_from_validation(error, lines, source)) from None
+    cross = [
+        SourceProblem(source, line_for(lines, loc), field_path(loc), message)
+        for loc, message in instance.cross_checks()
+    ]
+    if cross:
+        raise SourceError(cross)
+    return _Loaded(source, instance, lines)
+
+
+def _lesson_refs(model: Model) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every lesson reference in a data file, with its location."""
+    if isinstance(model, SkillsFile):
+        for a, area in enumerate(model.areas):
+            for t, topic in enumerate(area.topics):
+                for n, ref in enumerate(topic.lessons):
+                    yield ("areas", a, "topics", t, "lessons", n), ref
+    elif isinstance(model, Checklist):
+        for i, entry in enumerate(model.items):
+            if entry.lesson:
+                yield ("items", i, "lesson"), entry.lesson
+    elif isinstance(model, GlossaryFile):
+        for i, term in enumerate(model.terms):
+            if term.lesson:
+                yield ("terms", i, "lesson"), term.lesson
+    elif isinstance(model, QuestionBank):
+        for q, question in enumerate(model.questions):
+            for n, ref in enumerate(question.lessons):
+                yield ("questions", q, "lessons", n), ref
+    elif isinstance(model, LearningPath):
+        for s, step in enumerate(model.steps):
+            yield ("steps", s, "lesson"), step.lesson
+    elif isinstance(model, SearchVocabulary):
+        for i, synonym in enumerate(model.synonyms):
+            yield ("synonyms", i, "lesson"), synonym.lesson
+    elif isinstance(model, SqlExerciseSet):
+        yield ("lesson",), model.lesson
+
+
+def _area_has_problem(ref: str, lesson_problems: list[SourceProblem]) -> bool:
+    # A lesson that failed its own contract is already reported; do not report every reference to it too.
+    return any(problem.file.endswith(f"{ref}.md") for problem in lesson_problems)
+
+
+def _glossary_duplicates(files: list[_Loaded]) -> list[SourceProblem]:
+    """A name (term or abbreviation) is defined once, and no two entries share an anchor on the glossary page.
+
+    Terms and abbreviations share one namespace: a term "API" and another entry's abbreviation "API"
+    would both be `#term-api`, and hovering the abbreviation would explain the wrong one."""
+    seen: dict[str, str] = {}
+    anchors: dict[str, str] = {}
+    problems = []
+    for item in files:
+        for index, term in enumerate(item.model.terms):  # type: ignore[attr-defined]
+            here = f"{item.source}:{line_for(item.lines, ('terms', index))}"
+            names = {term.term.lower(): "term", (term.abbr or "").lower(): "abbr"}
+            duplicate = False
+            for key, what in names.items():
+                if not key:
+                    continue
+                if key in seen:
+                    duplicate = True
+                    problems.append(
+                        SourceProblem(
+                            item.source,
+                            line_for(item.lines, ("terms", index, what)),
+                            f"terms[{index}].{what}",
+                            f"'{key}' is already defined at {seen[key]}",
+                        )
+                    )
+                else:
+                    seen[key] = here
+            if term.anchor in anchors and not duplicate:
+                problems.append(
+                    SourceProblem(
+                        item.source,
+                        line_for(item.lines, ("terms", index)),
+                        f"terms[{index}]",
+                        f"its anchor #term-{term.anchor} is already used by the entry at {anchors[term.anchor]}",
+                    )
+                )
+            anchors.setdefault(term.anchor, here)
+    return problems
+
+
+# Data written by a tool rather than by hand, and read by its own module: the SQL exercises' expected
+# results, computed on PostgreSQL by `python -m tools.sql_exercises` and read by macros/sql_exercises.py.
+GENERATED_DATA = ("exercises/expected.json",)
+
+
+def _stray_data_files(root: Path, read: set[Path]) -> list[SourceProblem]:
+    """Every file under data/ is read by the build; anything else would be silently ignored."""
+    patterns = ", ".join(f"data/{pattern}" for pattern in DATASETS)
+    return [
+        SourceProblem(
+            str(path.relative_to(root)),
+            1,
+            "(file)",
+            f"not read by the build: data files are {patterns} (rename it to .yml or move it out of data/)",
+        )
+        for path in sorted((root / "data").rglob("*"))
+        if (path.is_file() or path.is_symlink()) and path not in read
+    ]
+
+
+def _prerequisite_cycles(lessons: dict[str, Lesson]) -> list[SourceProblem]:
+    """Lessons whose prerequisites lead back to themselves: no reader could ever start them."""
+    problems = []
+    state: dict[str, int] = {}  # 1 while on the current path, 2 once every path from it is explored
+
+    def visit(ref: str, path: list[str]) -> None:
+        state[ref] = 1
+        lesson = lessons[ref]
+        for index, required in enumerate(lesson.meta.prerequisites):
+            if required not in lessons:
+                continue
+            if state.get(required) == 1:
+                start = path[path.index(required) :] if required in path else []  # [] when it requires itself
+                cycle = " -> ".join([*start, ref, required])
+                line = line_for(lesson.lines, ("prerequisites", index))
+                problems.append(SourceProblem(lesson.source, line, f"prerequisites[{index}]", f"a cycle: {cycle}"))
+            elif required not in state:
+                visit(required, [*path, ref])
+        state[ref] = 2
+
+    for ref in lessons:
+        if ref not in state:
+            visit(ref, [])
+    return problems
+
+
+def _synonym_section_problems(item: _Loaded, lessons: dict[str, Lesson], docs_dir: Path) -> Iterator[SourceProblem]:
+    """A synonym aimed at one section names an h1-h3 anchor that exists (a renamed heading moves it)."""
+    anchors: dict[str, set[str]] = {}
+    for index, synonym in enumerate(item.model.synonyms):  # type: ignore[attr-defined]
+        if synonym.section is None or synonym.lesson not in lessons:
+            continue  # a missing lesson is reported with the other lesson references
+        if synonym.lesson not in anchors:
+            found = lesson_sections(docs_dir / f"{synonym.lesson}.md")
+            anchors[synonym.lesson] = {section.anchor for section in found if section.level <= 3}
+        if synonym.section not in anchors[synonym.lesson]:
+            near = difflib.get_close_matches(synonym.section, sorted(anchors[synonym.lesson]), n=1)
+            hint = f" (did you mean '{near[0]}'?)" if near else ""
+            loc = ("synonyms", index, "section")
+            yield SourceProblem(
+                item.source,
+                line_for(item.lines, loc),
+                field_path(loc),
+                f"no heading with anchor '#{synonym.section}' in docs/{synonym.lesson}.md{hint}",
+            )
+
+
+def _topic_problems(
+    item: _Loaded,
+    known_areas: set[str],
+    lessons: dict[str, Lesson],
+    docs_dir: Path,
+    lesson_problems: list[SourceProblem],
+    resolved: dict[str, Section],
+) -> Iterator[SourceProblem]:
+    """Each topic's area exists, and each of its sections is an h2 or h3 whose heading names the topic.
+
+    Sections that pass are recorded in `resolved`, keyed by the reference as written.
+    """
+    inventory: TopicInventory = item.model  # type: ignore[assignment]
+    sections_of: dict[str, dict[str, Section]] = {}
+
+    def problem(loc: tuple[str | int, ...], message: str) -> SourceProblem:
+        return SourceProblem(item.source, line_for(item.lines, loc), field_path(loc), message)
+
+    for t, topic in enumerate(inventory.topics):
+        if topic.area not in known_areas:
+            yield problem(("topics", t, "area"), f"unknown area '{topic.area}' (areas are listed in data/skills.yml)")
+        keys = [name_key(name) for name in topic.names()]
+        for n, target in enumerate(topic.sections):
+            loc = ("topics", t, "sections", n)
+            ref, anchor = target.split("#", 1)
+            if ref not in lessons:
+                if not _area_has_problem(ref, lesson_problems):
+                    yield problem(loc, f"no lesson '{ref}' (expected docs/{ref}.md)")
+                continue
+            if ref not in sections_of:
+                found = lesson_sections(docs_dir / f"{ref}.md")
+                sections_of[ref] = {s.anchor: s for s in found if s.level in (2, 3)}
+            section = sections_of[ref].get(anchor)
+            if section is None:
+                near = difflib.get_close_matches(anchor, list(sections_of[ref]), n=1)
+                hint = f" (did you mean '#{near[0]}'?)" if near else ""
+                yield problem(loc, f"no h2 or h3 heading with anchor '#{anchor}' in docs/{ref}.md{hint}")
+                continue
+            heading = f" {name_key(section.text)} "
+            if not any(key and f" {key} " in heading for key in keys):
+                yield problem(
+                    loc,
+                    f"the heading '{section.text}' (docs/{ref}.md:{section.line}) does not name the topic: "
+                    "it must contain the title or one of the aliases",
+                )
+            else:
+                resolved[target] = section

@@ -1,0 +1,432 @@
+"""The schema of every data file in `data/`, in one place.
+
+Each file kind is a pydantic model with unknown fields forbidden. Checks that need more than one
+field (a row must fill every column, ids must be unique) live in `cross_checks`, which return
+(location, message) pairs so the loader can point at the right line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from macros.core.yaml_source import Location
+
+Problem = tuple[Location, str]
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+# A lesson is named by its path under docs/ without `.md`: `security/sql-injection`.
+LessonRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"'`]+$")]
+
+# Strings from data and front matter are plain text: they are escaped wherever they are shown, and markup
+# in them is refused at load time so a reviewer never has to read it. Refused: HTML tags, comments and
+# character references, template delimiters, and Markdown links or images (the print edition and the
+# headings built from titles are Markdown).
+_MARKUP = re.compile(
+    r"<[A-Za-z/!?]"  # a tag, end tag, comment, doctype or processing instruction
+    r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"  # a character reference
+    r"|\{[{%#]|[}%#]\}"  # template delimiters
+    r"|!?\[[^\]]*\]\("  # a Markdown link or image
+)
+MAX_TEXT = 1000  # characters in one data string; the longest real one has under 300
+
+
+def plain_text(value: str) -> str:
+    match = _MARKUP.search(value)
+    if match:
+        raise ValueError(
+            f"must be plain text, found markup {match.group()!r}: write the characters themselves, "
+            "without HTML, entities, template tags or links"
+        )
+    return value
+
+
+def not_in_the_future(value: dt.date) -> dt.date:
+    # A day of slack: a reviewer ahead of UTC may already be on the next day.
+    today = dt.datetime.now(dt.UTC).date()
+    if value > today + dt.timedelta(days=1):
+        raise ValueError(
+            f"{value.isoformat()} is in the future (today is {today.isoformat()}): use the date you checked"
+        )
+    return value
+
+
+Text = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_TEXT, strip_whitespace=True), AfterValidator(plain_text)
+]
+# A title is shown in headings, navigation and the browser tab: one line, and short.
+Title = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=120, strip_whitespace=True, pattern=r"^[^\n]*$"),
+    AfterValidator(plain_text),
+]
+ReviewDate = Annotated[dt.date, AfterValidator(not_in_the_future)]
+Icon = Annotated[str, StringConstraints(pattern=r"^(material|octicons|fontawesome/(brands|regular|solid))/[a-z0-9-]+$")]
+Level = Literal["beginner", "intermediate", "advanced"]
+# How a lesson's level reads on a page, in the search filters and in the print edition.
+LEVEL_LABELS: dict[str, str] = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        return ()
+
+
+class Source(Model):
+    """A primary source: an RFC, a standard, official documentation."""
+
+    title: Text
+    url: HttpsUrl
+
+
+def _duplicates(values: Iterable[str], loc_of: Iterable[Location], what: str) -> list[Problem]:
+    values, locs = list(values), list(loc_of)
+    counts = Counter(values)
+    return [(loc, f"duplicate {what} '{value}'") for value, loc in zip(values, locs, strict=True) if counts[value] > 1]
+
+
+# ---- skills.yml: the skill areas, their topics, and what each level looks like ----------------
+
+
+class LevelBehaviours(Model):
+    """Observable behaviours per level; shared by self-assessment and the hiring matrix."""
+
+    junior: Text
+    mid: Text
+    senior: Text
+
+
+class Topic(Model):
+    id: Slug
+    title: Title
+    lessons: list[LessonRef] = Field(default_factory=list)
+    levels: LevelBehaviours | None = None
+
+
+class Area(Model):
+    id: Slug
+    title: Title
+    summary: Text
+    icon: Icon
+    group: Literal["foundations", "core", "scale", "guide"]
+    topics: list[Topic] = Field(min_length=1)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        return _duplicates(
+            (t.id for t in self.topics), (("topics", i, "id") for i in range(len(self.topics))), "topic id"
+        )
+
+
+class SkillsFile(Model):
+    last_reviewed: ReviewDate
+    areas: list[Area] = Field(min_length=1)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        yield from _duplicates(
+            (a.id for a in self.areas), (("areas", i, "id") for i in range(len(self.areas))), "area id"
+        )
+        for index, area in enumerate(self.areas):
+            for loc, message in area.cross_checks():
+                yield ("areas", index, *loc), message
+
+
+# ---- checklists/*.yml ------------------------------------------------------------------------
+
+
+class StandardRefs(Model):
+    """Identifiers in the standards a checklist item maps to."""
+
+    owasp_top10_2021: list[Annotated[str, StringConstraints(pattern=r"^A(0[1-9]|10):2021$")]] = []
+    owasp_top10_2025: list[Annotated[str, StringConstraints(pattern=r"^A(0[1-9]|10):2025$")]] = []
+    owasp_api_2023: list[Annotated[str, StringConstraints(pattern=r"^API([1-9]|10):2023$")]] = []
+    asvs_5: list[Annotated[str, StringConstraints(pattern=r"^V?\d+\.\d+\.\d+$")]] = []
+    cwe: list[Annotated[int, Field(gt=0)]] = []
+
+
+class ChecklistItem(Model):
+    id: Slug
+    text: Text
+    why: Text | None = None
+    evidence: Text | None = None  # what to ask a team or agency to show
+    lesson: LessonRef | None = None
+    refs: StandardRefs = StandardRefs()
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Checklist(Model):
+    id: Slug
+    title: Title
+    description: Text
+    last_reviewed: ReviewDate
+    items: list[ChecklistItem] = Field(min_length=1)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        return _duplicates((i.id for i in self.items), (("items", n, "id") for n in range(len(self.items))), "item id")
+
+
+# ---- comparisons/*.yml -----------------------------------------------------------------------
+
+
+class Column(Model):
+    key: Slug
+    label: Text
+
+
+class SourcedCell(Model):
+    text: Text
+    source: Source
+
+
+Cell = Text | SourcedCell
+
+
+class Row(Model):
+    name: Text
+    cells: dict[str, Cell]
+    sources: list[Source] = Field(min_length=1)
+    last_reviewed: ReviewDate
+
+
+class Comparison(Model):
+    id: Slug
+    title: Title
+    description: Text
+    columns: list[Column] = Field(min_length=1)
+    rows: list[Row] = Field(min_length=2)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        keys = [c.key for c in self.columns]
+        yield from _duplicates(keys, (("columns", i, "key") for i in range(len(keys))), "column key")
+        yield from _duplicates((r.name for r in self.rows), (("rows", i, "name") for i in range(len(self.rows))), "row")
+        for index, row in enumerate(self.rows):
+            for key in keys:
+                if key not in row.cells:
+                    yield ("rows", index, "cells"), f"missing a cell for column '{key}'"
+            for key in row.cells:
+                if key not in keys:
+                    yield ("rows", index, "cells", key), f"no column '{key}' (columns: {', '.join(keys)})"
+
+
+# ---- glossary/*.yml --------------------------------------------------------------------------
+
+Abbreviation = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9+/.&-]*[A-Za-z0-9+]$")]
+
+
+class Term(Model):
+    term: Text
+    abbr: Abbreviation | None = None
+    definition: Text
+    lesson: LessonRef | None = None
+    sources: list[Source] = Field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        """The id of the term's entry on the glossary page."""
+        text = (self.abbr or self.term).lower()
+        return "".join(ch if ch.isalnum() else "-" for ch in text).strip("-")
+
+
+class GlossaryFile(Model):
+    terms: list[Term] = Field(min_length=1)
+
+
+# ---- questions/*.yml: the interview question bank --------------------------------------------
+
+
+class Question(Model):
+    id: Slug
+    question: Text
+    level: Literal["junior", "mid", "senior"]
+    strong_answer: list[Text] = Field(min_length=2)
+    red_flags: list[Text] = Field(min_length=1)
+    lessons: list[LessonRef] = Field(default_factory=list)
+
+
+class QuestionBank(Model):
+    area: Slug
+    last_reviewed: ReviewDate
+    questions: list[Question] = Field(min_length=1)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        ids = [q.id for q in self.questions]
+        return _duplicates(ids, (("questions", i, "id") for i in range(len(ids))), "question id")
+
+
+# ---- paths/*.yml: learning paths -------------------------------------------------------------
+
+
+class PathStep(Model):
+    lesson: LessonRef
+    requires: list[LessonRef] = Field(default_factory=list)
+    why: Text | None = None
+
+
+class LearningPath(Model):
+    id: Slug
+    title: Title
+    description: Text
+    audience: Text
+    last_reviewed: ReviewDate
+    steps: list[PathStep] = Field(min_length=2)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        lessons = [s.lesson for s in self.steps]
+        yield from _duplicates(lessons, (("steps", i, "lesson") for i in range(len(lessons))), "step")
+        position = {lesson: i for i, lesson in enumerate(lessons)}
+        for index, step in enumerate(self.steps):
+            for n, required in enumerate(step.requires):
+                if required not in position:
+                    yield ("steps", index, "requires", n), f"'{required}' is not a step of this path"
+                elif position[required] >= index:
+                    # Steps are listed in reading order, so an edge pointing forward is a cycle or a misorder.
+                    yield ("steps", index, "requires", n), f"'{required}' comes after this step (cycle or wrong order)"
+
+
+# ---- search/*.yml: what readers type that the lessons do not say --------------------------------
+
+# A word as readers type it, symbols included: `SSL/TLS`, `C#`, `N+1`, `401 vs 403`.
+SearchWords = Annotated[str, StringConstraints(min_length=1, max_length=80, strip_whitespace=True, pattern=r"^[^<>]+$")]
+# The stem both spellings share up to where they differ: `normalis` / `normaliz`.
+SpellingStem = Annotated[str, StringConstraints(pattern=r"^[a-z]{3,}$")]
+
+
+class Synonym(Model):
+    """Words that should find a lesson, or one section of it, although its text does not use them."""
+
+    terms: list[SearchWords] = Field(min_length=1)
+    lesson: LessonRef
+    section: Slug | None = None  # a heading's anchor on that lesson
+
+
+class SearchVocabulary(Model):
+    synonyms: list[Synonym] = Field(default_factory=list)
+    # British and US stems: a page with a word starting with one is also found by the other.
+    spellings: list[tuple[SpellingStem, SpellingStem]] = Field(default_factory=list)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        yield from _duplicates(
+            (pair[0] for pair in self.spellings), (("spellings", i, 0) for i in range(len(self.spellings))), "spelling"
+        )
+
+
+# ---- topics.yml: the topic inventory ---------------------------------------------------------
+
+# A lesson section: `security/sql-injection#bound-parameters-keep-data-out-of-the-sql-text`.
+SectionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+#[A-Za-z0-9_-]+$")]
+
+
+def name_words(text: str) -> str:
+    """A name as words: case and punctuation do not count (`SSL/TLS` and `ssl tls` are one name)."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
+def name_key(text: str) -> str:
+    """`name_words` with each word made singular, for matching a name inside a heading."""
+    return " ".join(_singular(word) for word in name_words(text).split())
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"  # dependencies, queries, proxies
+    if word.endswith(("xes", "sses")):
+        return word[:-2]  # indexes, classes
+    if len(word) > 2 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]  # caches, tokens (applied to both sides, so `status` stays comparable)
+    return word
+
+
+class InventoryTopic(Model):
+    """One topic a learner expects, and the lesson sections (h2 or h3) that teach it."""
+
+    id: Slug
+    title: Text
+    aliases: list[Text] = Field(default_factory=list)
+    area: Slug
+    level: Level
+    sections: list[SectionRef] = Field(min_length=1)
+
+    def names(self) -> list[str]:
+        return [self.title, *self.aliases]
+
+
+class InventorySource(Model):
+    """A primary inventory the topics were drawn from; `url` is absent for an unpublished document."""
+
+    title: Text
+    url: HttpsUrl | None = None
+
+
+class TopicInventory(Model):
+    last_reviewed: dt.date
+    sources: list[InventorySource] = Field(min_length=1)
+    topics: list[InventoryTopic] = Field(min_length=1)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        yield from _duplicates(
+            (t.id for t in self.topics), (("topics", i, "id") for i in range(len(self.topics))), "topic id"
+        )
+        # Every title and alias names one topic only, so search and the A-Z page never send a
+        # reader to two places for the same word.
+        owner: dict[str, tuple[int, str]] = {}
+        for index, topic in enumerate(self.topics):
+            for n, name in enumerate(topic.names()):
+                loc = ("topics", index, "title") if n == 0 else ("topics", index, "aliases", n - 1)
+                key = name_words(name)
+                if key in owner:
+                    other, other_name = owner[key]
+                    if other == index:
+                        yield loc, f"'{name}' repeats '{other_name}' of this topic"
+                    else:
+                        yield loc, f"'{name}' is already a name of topic '{self.topics[other].id}'"
+                else:
+                    owner[key] = (index, name)
+
+
+# ---- exercises/*.yml: SQL exercises checked in the page (macros/sql_exercises.py) ------------------
+
+DatasetName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+(/[a-z0-9_]+)+$")]
+SqlText = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+
+class SqlExercise(Model):
+    """One exercise: the reader's query must return what `solution` returns on a real PostgreSQL server."""
+
+    id: Slug
+    title: Text
+    task: Text
+    dataset: DatasetName  # a folder under examples/ with schema.sql and seed.sql
+    starter: SqlText
+    solution: SqlText
+    ordered: bool  # true: the rows must come back in the solution's order; false: any order passes
+
+
+class SqlExerciseSet(Model):
+    lesson: LessonRef
+    last_reviewed: dt.date
+    exercises: list[SqlExercise] = Field(min_length=1)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        ids = [e.id for e in self.exercises]
+        return _duplicates(ids, (("exercises", i, "id") for i in range(len(ids))), "exercise id")
+
+
+# Which model validates which files, by glob under data/.
+DATASETS: dict[str, type[Model]] = {
+    "skills.yml": SkillsFile,
+    "checklists/*.yml": Checklist,
+    "comparisons/*.yml": Comparison,
+    "glossary/*.yml": GlossaryFile,
+    "questions/*.yml": QuestionBank,
+    "paths/*.yml": LearningPath,
+    "search/*.yml": SearchVocabulary,
+    "topics.yml": TopicInventory,
+    "exercises/*.yml": SqlExerciseSet,
+}

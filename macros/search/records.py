@@ -1,0 +1,237 @@
+"""The search index's records: what each page contributes to Pagefind's index.
+
+What is indexed is a copy of each page's article, never the served HTML, so the marks Pagefind reads cost
+readers nothing:
+
+- only the lesson body: the tags, the edit button, heading permalinks, code blocks and diagrams are left
+  out, and so are the print edition, the tags page, the Topics A-Z page and the 404 page;
+- one record per section (h1 to h3, each with its text up to the next heading), whose meta carries the
+  page's title and the section's anchor: a result's fragment is then about a kilobyte, where a whole
+  lesson's is five to ten, and search.js groups the sections by page again;
+- a lesson's title weighs most; overview and reference pages weigh less than lessons, so a query lands
+  on the lesson that teaches it rather than on every page that lists its title;
+- each glossary term is its own record pointing at its anchor, instead of one page that matches
+  everything;
+- words readers type that a page does not use (data/search/*.yml: `SSL` for the TLS lesson, `k8s` for
+  Kubernetes) are added to that page or section, and so is the other spelling of every British or US
+  word it uses (normalise and normalize), so both spellings find it;
+- filters (skill area, level) and the lesson title come from validated front matter and data.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+
+from macros.model.catalog import Catalog
+from macros.model.schema import LEVEL_LABELS
+
+# Pages that would match everything or repeat other pages: the print edition and the tags index.
+# The Topics A-Z page names every topic and alias: like the tags index it would match every query, so its
+# words lead to the sections it links instead (macros/search_index.py takes them from data/topics.yml).
+EXCLUDED = {"print.md", "tags.md", "topics.md"}
+EXCLUDED_FOLDERS = ("print/",)  # the print edition of each area (docs/print/<area>.md)
+GLOSSARY = "glossary.md"
+# Pagefind's default weights are h1 7, h2 6, h3 5 ... and 1 for text; a lesson's title weighs most.
+LESSON_TITLE_WEIGHT = "10"
+SYNONYM_WEIGHT = "6"
+# Overview and reference pages (area indexes, checklists, hiring guide, home) repeat the titles of the
+# lessons they list: their text counts a fraction of a lesson's.
+REFERENCE_WEIGHT = "0.3"
+GLOSSARY_TERM_WEIGHT = "1"
+GLOSSARY_TEXT_WEIGHT = "0.2"
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(?P<body>.*)</article>', re.S)
+_TAGS = re.compile(r'<nav class="md-tags".*?</nav>', re.S)
+_EDIT = re.compile(r'<a [^>]*class="md-content__button md-icon".*?</a>', re.S)
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_EXCLUDE = re.compile(r"\bdata-search-exclude\b")
+_SLASHED_INITIALS = re.compile(r"\b([A-Za-z])/([A-Za-z])\b")
+_PREREQUISITES = re.compile(r'<p class="bs-lesson-header__prereq">')
+_PROGRESS = re.compile(r'<p class="bs-progress-toggle"')
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)"')
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[a-z]+")
+
+
+class SearchRecords:
+    """Turns built pages into index records, with what the catalog adds to them (computed once a build)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.areas = {area.id: area.title for area in catalog.skills.areas}
+        # lesson ref -> section anchor ("" for the page) -> words readers type
+        self.synonyms: dict[str, dict[str, list[str]]] = {}
+        for synonym in catalog.synonyms:
+            self.synonyms.setdefault(synonym.lesson, {}).setdefault(synonym.section or "", []).extend(synonym.terms)
+        # The topic inventory names each topic's teaching sections: its title and aliases find them.
+        for topic in catalog.topics.topics if catalog.topics else ():
+            for section in topic.sections:
+                ref, _, anchor = section.partition("#")
+                self.synonyms.setdefault(ref, {}).setdefault(anchor, []).extend([topic.title, *topic.aliases])
+        pairs = list(catalog.spellings)
+        self.spellings = pairs + [(us, uk) for uk, us in pairs]
+
+    def filters(self) -> dict[str, list[str]]:
+        """The filter choices, for the search box: known at build time, so the browser need not download
+        Pagefind's filter index to list them."""
+        return {"area": list(self.areas.values()), "level": list(LEVEL_LABELS.values())}
+
+    def for_page(self, src_uri: str, url: str, title: str, output: str) -> list[str]:
+        """The records of one built page (`output` is its whole HTML); none for pages left out."""
+        if src_uri in EXCLUDED or src_uri.startswith(EXCLUDED_FOLDERS) or src_uri == "404.md":
+            return []
+        if src_uri == GLOSSARY:
+            return self.glossary_records(url)
+        match = _ARTICLE.search(output)
+        return [] if match is None else self.page_records(src_uri, url, title, match["body"])
+
+    def page_records(self, src_uri: str, page_url: str, page_title: str, article: str) -> list[str]:
+        """One record per heading (h1 to h3), each with the text up to the next.
+
+        A record per section keeps each result's fragment (what the browser downloads to show a result) to
+        a kilobyte or so, where a whole lesson is five to ten; the browser groups sections by page again.
+        """
+        ref = src_uri.removesuffix(".md")
+        lesson = self.catalog.lessons.get(ref)
+        body = _PERMALINK.sub("", _EDIT.sub("", _TAGS.sub("", article)))
+        body = _EXCLUDE.sub("data-pagefind-ignore", body)
+        body = _PREREQUISITES.sub('<p class="bs-lesson-header__prereq" data-pagefind-ignore>', body)
+        body = _PROGRESS.sub('<p data-pagefind-ignore class="bs-progress-toggle"', body)
+        body = with_extra_words(body, self.synonyms.get(ref, {}), self.spellings)
+        marks = [_filter("kind", "lesson" if lesson else "page")]
+        area = ref.split("/", 1)[0]
+        if area in self.areas:
+            marks.append(_filter("area", self.areas[area]))
+        if lesson:
+            marks.append(_filter("level", LEVEL_LABELS[lesson.meta.level]))
+            body = body.replace("<h1 ", f'<h1 data-pagefind-weight="{LESSON_TITLE_WEIGHT}" ', 1)
+        title = lesson.meta.title if lesson else page_title
+        records = []
+        for anchor, heading, section in split_sections(body):
+            url = page_url + (f"#{anchor}" if anchor else "")
+            meta = [_meta("title", title), _meta("url", url)]
+            if anchor:
+                meta.append(_meta("section", heading))
+            text = section if lesson else f'<div data-pagefind-weight="{REFERENCE_WEIGHT}">{section}</div>'
+            records.append(_document("".join(marks + meta) + text))
+        return records
+
+    def glossary_records(self, glossary_url: str) -> list[str]:
+        """One record per glossary term, each pointing at the term's anchor on the glossary page."""
+        records = []
+        for term in self.catalog.glossary:
+            anchor = f"term-{term.anchor}"
+            name = f"{term.abbr} ({term.term})" if term.abbr else term.term
+            marks = [_filter("kind", "glossary"), _meta("url", f"{glossary_url}#{anchor}")]
+            if term.lesson and term.lesson.split("/", 1)[0] in self.areas:
+                marks.append(_filter("area", self.areas[term.lesson.split("/", 1)[0]]))
+            body = (
+                f'<h1 data-pagefind-weight="{GLOSSARY_TERM_WEIGHT}">{html.escape(name)}</h1>'
+                f'<p data-pagefind-weight="{GLOSSARY_TEXT_WEIGHT}">Glossary: {html.escape(term.definition)}</p>'
+            )
+            records.append(_document("".join(marks) + body))
+        return records
+
+    def _meta(name: str, value: str) -> str:
+        return f'<span data-pagefind-meta="{name}[data-value]" data-value="{html.escape(value)}"></span>'
+
+
+_SECTION_START = re.compile(r'(?=<h[123] id="[^"]+")')
+_SECTION_HEADING = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+
+
+def split_sections(body: str) -> list[tuple[str, str, str]]:
+    """(anchor, heading text, html) per section; the page's own section (its h1 and intro) has no anchor."""
+    sections: list[tuple[str, str, str]] = []
+    for part in _SECTION_START.split(body):
+        heading = _SECTION_HEADING.match(part)
+        if heading is None or heading[1] == "1" or not sections:
+            # Text before the first heading, the h1 and its intro belong to the page itself.
+            previous = sections.pop()[2] if sections else ""
+            sections.append(("", "", previous + part))
+        else:
+            sections.append((heading[2], " ".join(_plain(heading[3]).split()), part))
+    return [section for section in sections if _plain(section[2]).strip()]
+
+
+def with_extra_words(body: str, synonyms: dict[str, list[str]], spellings: list[tuple[str, str]]) -> str:
+    """Add, section by section, the words readers type for it and the other spelling of the words it uses.
+
+    The additions follow the heading they belong to, so Pagefind files them under that section (its
+    result links to the heading's anchor); words added for a heading weigh as much as the heading.
+    """
+    parts = _HEADING.split(body)
+    # parts: [before, level, id, rest, level, id, rest, ...]; `rest` starts inside the heading tag.
+    out = [parts[0]]
+    for index in range(1, len(parts), 3):
+        level, anchor, rest = parts[index], parts[index + 1], parts[index + 2]
+        heading_end = rest.find(f"</h{level}>") + len(f"</h{level}>")
+        heading, text = rest[:heading_end], rest[heading_end:]
+        weight = "7" if level == "1" else str(max(2, 8 - int(level)))
+        words = list(synonyms.get("" if level == "1" else anchor, []))
+        named = _plain(heading) + " " + " ".join(words)
+        extra_heading = _variants(named, spellings) + _joined_initials(named)
+        out.append(f'<h{level} id="{anchor}"{heading}')
+        if words:
+            out.append(_paragraph(words, SYNONYM_WEIGHT))
+        if extra_heading:
+            out.append(_paragraph(extra_heading, weight))
+        out.append(text)
+        extra_text = _variants(_plain(text), spellings)
+        if extra_text:
+            out.append(_paragraph(extra_text, "1"))
+    return "".join(out)
+
+
+def _joined_initials(text: str) -> list[str]:
+    """`I/O` and `A/B` as one word (`io`, `ab`): search.js asks for them so, since Pagefind splits at `/`
+    and a one-letter word matches every word with that initial."""
+    return sorted({f"{first}{second}".lower() for first, second in _SLASHED_INITIALS.findall(text)})
+
+
+def _variants(text: str, spellings: list[tuple[str, str]]) -> list[str]:
+    """The other spelling of every word in `text` that starts with a stem in `spellings`."""
+    by_start = _stems_by_start(tuple(spellings))
+    found: dict[str, None] = {}
+    for word in set(_WORD.findall(text.lower())):
+        for stem, other in by_start.get(word[:_STEM_START], ()):
+            if word.startswith(stem):
+                found[other + word[len(stem) :]] = None
+    return sorted(found)
+
+
+_STEM_START = 3  # the shortest stem the schema allows (macros/schema.py, SpellingStem)
+
+
+@functools.cache
+def _stems_by_start(spellings: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str, str]]]:
+    """The spelling pairs grouped by their stem's first letters: each word is then checked against a few
+    stems instead of all of them (this ran 7 million comparisons a build)."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for stem, other in spellings:
+        groups.setdefault(stem[:_STEM_START], []).append((stem, other))
+    return groups
+
+
+def _plain(fragment: str) -> str:
+    return html.unescape(_TAG.sub(" ", fragment))
+
+
+def _paragraph(words: list[str], weight: str) -> str:
+    return f'<p data-pagefind-weight="{weight}">{html.escape(" · ".join(words))}</p>'
+
+
+def _filter(name: str, value: str) -> str:
+    # The value is read from an attribute, so commas in area titles need no escaping.
+    return f'<span data-pagefind-filter="{name}[data-value]" data-value="{html.escape(value)}"></span>'
+
+
+def _document(body: str) -> str:
+    main = f"<main data-pagefind-body>{body}</main>"
+    return f'<!doctype html><html lang="en"><head></head><body>{main}</body></html>'
+
+
+def _meta(name: str, value: str) -> str:
+    return f'<span data-pagefind-meta="{name}[data-value]" data-value="{html.escape(value)}"></span>'
