@@ -256,7 +256,7 @@ def search_costs(site: Path, base: str, *, keystrokes: bool = True) -> dict[str,
 
 
 def search_index_seconds(project: Path, site: Path) -> float:
-    """The hook's own timing of the Pagefind step (macros/search_index.py logs it), with no bundle to reuse."""
+    """The hook's own timing of the Pagefind step (macros/search/records.py logs it), with no bundle to reuse."""
     shutil.rmtree(project / ".cache" / "search", ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
     result = subprocess.run(command, cwd=project, env=build_env(), capture_output=True, text=True, check=True)

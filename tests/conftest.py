@@ -86,7 +86,7 @@ def project_copy(tmp_path: Path) -> Path:
 def markup_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
     """Let markup through the schema, which refuses it at load time, to test the second layer: every
     renderer escapes what it emits."""
-    from macros import schema
+    from macros.model import schema
 
     monkeypatch.setattr(schema, "_MARKUP", re.compile(r"(?!)"))
 

@@ -37,11 +37,10 @@ def _build(config: Any) -> None:
     from mkdocs.commands.build import build
 
     build(config, serve_url=SERVE_URL)
-    # The search index is written behind the rebuild, in a thread of the search hook: wait for it.
-    for name, module in list(sys.modules.items()):
-        if name.endswith("search_index.py"):
-            for job in list(module._state.indexing):
-                job.join()
+    # The search index is written behind the rebuild, in a thread of the plugin: wait for it.
+    indexing = config.plugins["backend-skills"].indexing
+    if indexing is not None:
+        indexing.join()
 
 
 def session(project: Path, out: Path, steps: list[list[list[str]]]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 from tests.conftest import ROOT, copy_project, run_build
@@ -17,7 +16,7 @@ def test_strict_build_has_no_warnings(built_site: Path) -> None:
 
 
 def test_every_lesson_and_area_page_is_built(built_site: Path) -> None:
-    from macros.model.catalog import load_catalog
+    from macros.site.load import load_catalog
 
     catalog = load_catalog(ROOT)
     for ref in catalog.lessons:
@@ -54,66 +53,24 @@ def _assert_same(first: Path, second: Path, what: str) -> None:
     assert changed == [], f"files differ between {what}: {changed[:10]}"
 
 
-def test_build_is_reproducible_and_a_cached_build_equals_a_cold_one(built_site: Path, tmp_path: Path) -> None:
-    # The first build left the highlight cache in .cache/, so this one is warm.
+def test_build_is_reproducible_and_a_build_with_a_cache_equals_a_cold_one(built_site: Path, tmp_path: Path) -> None:
+    # The first build left the compiled templates in .cache/, so this one is warm.
     warm = tmp_path / "warm"
     result = run_build(ROOT, warm)
     assert result.returncode == 0, result.stderr
     _assert_same(built_site, warm, "two builds")
-    # A copy of the sources has no .cache/ at all: everything is highlighted afresh.
+    # A copy of the sources has no .cache/ at all.
     cold_project = copy_project(tmp_path / "cold-project")
     assert not (cold_project / ".cache").exists()
     cold = tmp_path / "cold"
     result = run_build(cold_project, cold)
     assert result.returncode == 0, result.stderr
-    assert (cold_project / ".cache" / "highlight.json").exists()
     _assert_same(cold, warm, "a cold build and a cached one")
 
 
-_KEPT = ("pages.json", "macros.json", "highlight.json")
-_ONE_PROCESS = (
-    "import sys; sys.path.insert(0, '.'); import macros.page_handoff as handoff; handoff.available = lambda: False; "
-    "from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()"
-)
-
-
-def _kept(project: Path) -> list[object]:
-    """What the caches keep of the pages (the kept renders' key names the project's folder: left out)."""
-    read = [json.loads((project / ".cache" / name).read_text(encoding="utf-8")) for name in _KEPT]
-    return [read[0], read[1]["pages"], read[2]]
-
-
-def test_a_cold_build_shared_with_a_child_process_equals_one_made_in_one_process(tmp_path: Path) -> None:
-    """macros/page_handoff.py: the child's pages, and what the caches keep of them, are the parent's own."""
-    import subprocess
-    import sys
-
-    from tests.conftest import build_env
-
-    shared_project, single_project = copy_project(tmp_path / "shared"), copy_project(tmp_path / "single")
-    result = run_build(shared_project, tmp_path / "shared-site")
-    assert result.returncode == 0, result.stderr
-    command = [sys.executable, "-c", _ONE_PROCESS, "build", "--strict", "--site-dir", str(tmp_path / "single-site")]
-    single = subprocess.run(command, cwd=single_project, env=build_env(), capture_output=True, text=True, check=False)
-    assert single.returncode == 0, single.stderr
-    _assert_same(tmp_path / "shared-site", tmp_path / "single-site", "a build shared with a child and one that is not")
-    assert _kept(shared_project) == _kept(single_project)
-
-
-def test_a_warning_or_an_error_on_a_page_of_the_childs_share_is_reported_once(tmp_path: Path) -> None:
-    """The last page is the child's; what goes wrong there is reported by the parent, once, and fails the build."""
-    from types import SimpleNamespace
-
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import get_files
-
-    from macros.page_handoff import share
-
+def test_a_warning_or_a_macro_error_on_a_page_is_reported_once_and_fails_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     last = project / "docs" / "web-foundations" / "web-servers-and-reverse-proxies.md"
-    files = get_files(load_config(str(project / "mkdocs.yml")))
-    pages = [SimpleNamespace(file=file) for file in files.documentation_pages()]
-    assert last.relative_to(project / "docs").as_posix() in {page.file.src_uri for page in share(pages)}
     text = last.read_text(encoding="utf-8")
     last.write_text(text.replace("\n## ", "\nSee [the missing page](missing-page.md).\n\n## ", 1), encoding="utf-8")
     result = run_build(project, tmp_path / "site")

@@ -159,12 +159,10 @@ def test_serve_starts_drawing_each_learning_path_graph_with_no_cached_svg_before
 ) -> None:
     """A new lesson title is in a path's graph: its drawing starts at the top of the rebuild, on Chromium's
     core, and the path's page takes it when it gets there (the same key, so never a stale drawing)."""
-    from macros import catalog_cache
-    from macros.model.catalog import load_catalog
     from macros.render.diagrams import path_diagram_source
+    from macros.site.load import load_catalog
 
     catalog = load_catalog(ROOT)
-    monkeypatch.setattr(catalog_cache, "last_loaded", lambda root, docs: catalog)
     monkeypatch.setattr(Renderer, "available", staticmethod(lambda: True))
     names = list(catalog.paths)
     drawn_already = diagram_key(path_diagram_source(catalog, names[0]))
@@ -176,7 +174,7 @@ def test_serve_starts_drawing_each_learning_path_graph_with_no_cached_svg_before
 
     renderer = Recording()
     diagrams = Diagrams("serve", cache=tmp_path, renderer=renderer)
-    diagrams.prefetch_paths(ROOT, ROOT / "docs")
+    diagrams.prefetch_paths(catalog)
     wanted = {diagram_key(path_diagram_source(catalog, name)) for name in names[1:]}
     assert set(renderer._asked) == wanted and drawn_already not in renderer._asked
     key = next(iter(wanted))

@@ -20,11 +20,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.guard.contract import check_markup, check_template
 from macros.core.errors import SourceError
-from macros.model.lessons import load_lesson
 from macros.core.source_text import decode_source
 from macros.core.yaml_source import load_yaml
+from macros.guard.contract import check_markup, check_template
+from macros.model.lessons import load_lesson
 
 DEADLINE = dt.timedelta(seconds=1)
 MAX_PEAK_BYTES = 64 * 1024 * 1024

@@ -8,9 +8,9 @@ import re
 import pytest
 import yaml
 
-from macros.render import hiring
 from macros.model.catalog import Catalog
 from macros.model.schema import Area, QuestionBank, SkillsFile
+from macros.render import hiring
 from tests.conftest import ROOT
 
 # The schema refuses markup; these tests feed it anyway to prove each renderer escapes it too.

@@ -20,10 +20,10 @@ import pytest
 from jinja2.exceptions import SecurityError, UndefinedError
 
 import macros
-from macros.model.catalog import load_catalog
 from macros.core.errors import SourceError
-from macros.model.lessons import load_lesson
 from macros.guard.sandbox import PageSandbox, install_sandbox
+from macros.model.lessons import load_lesson
+from macros.site.load import load_catalog
 from tests.conftest import ROOT, copy_project, run_build
 
 PAYLOADS = {

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from macros.mkdocs_plugin.hooks import focus_wide_code_blocks, prepare_code_blocks
+from macros.render.code_blocks import focus_wide_code_blocks, prepare_code_blocks
 from tests.browser import chromium, serve
 from tests.site_audit import site_base_path
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from macros.model.catalog import load_catalog
 from macros.model.lessons import check_body, headings, split_front_matter
+from macros.site.load import load_catalog
 from tests.conftest import ROOT
 
 

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.render import tables as render
-from macros.model.catalog import Catalog, load_catalog
 from macros.core.errors import SourceError
+from macros.model.catalog import Catalog
 from macros.model.schema import Checklist, Comparison, Term
+from macros.render import tables as render
+from macros.site.load import load_catalog
 from tests.conftest import ROOT, run_build
 
 PAYLOAD = "<script>alert(1)</script>"

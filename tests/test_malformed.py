@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.model.catalog import load_catalog
 from macros.core.errors import SourceError
+from macros.site.load import load_catalog
 from tests.conftest import copy_project, run_build
 
 CASES = Path(__file__).parent / "malformed"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.model.catalog import load_catalog
 from macros.render.progress import _mermaid_label, mermaid_graph
+from macros.site.load import load_catalog
 from tests.conftest import ROOT
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.model.catalog import load_catalog
 from macros.render.print_edition import UnknownArea, area_ids, fill_slots, lesson_anchor, print_edition
+from macros.site.load import load_catalog
 from tests.conftest import ROOT
 
 SLOT = '<div class="bs-print-slot" data-print-lesson="{ref}"></div>'

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from material.extensions.emoji import twemoji
 
-from macros.guard.emoji import icons_only, restrict_to_icons
+from macros.guard.emoji import IconsOnly, restrict_to_icons
 from tests.conftest import ROOT
 from tests.site_audit import audit
 
@@ -83,7 +83,7 @@ def test_an_emoji_shortcode_with_twitter_emoji_is_caught_by_the_gate(tmp_path: P
 
 def test_the_site_emoji_index_inlines_icons_and_loads_nothing(tmp_path: Path) -> None:
     settings = _site_emoji_config()
-    assert settings["emoji_index"] is icons_only
+    assert isinstance(settings["emoji_index"], IconsOnly) and settings["emoji_index"].index is twemoji
     html = markdown.markdown(
         "Done :material-check: and :x: stays text.",
         extensions=["pymdownx.emoji"],

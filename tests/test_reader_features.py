@@ -343,7 +343,7 @@ def test_stylesheets_are_not_applied_twice(site: tuple[str, Any]) -> None:
 
 
 def test_copy_button_copies_the_code_block(site: tuple[str, Any]) -> None:
-    # The buttons are written into the HTML by macros/hooks.py; Material's script does the copying.
+    # The buttons are written into the HTML by macros/render/code_blocks.py; Material's script does the copying.
     base, context = site
     origin = urlsplit(base)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=f"{origin.scheme}://{origin.netloc}")
@@ -362,7 +362,7 @@ def test_copy_button_copies_the_code_block(site: tuple[str, Any]) -> None:
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_dropped_token_spans_would_look_like_plain_code(site: tuple[str, Any], scheme: str) -> None:
-    # macros/hooks.py unwraps Pygments' plain-name (n) and whitespace (w) spans because the theme gives
+    # macros/render/code_blocks.py unwraps Pygments' plain-name (n) and whitespace (w) spans because the theme gives
     # them the code's own colour and font. Put them back into a real code block and compare.
     base, context = site
     page = context.new_page()

@@ -1,4 +1,4 @@
-"""Search: Pagefind's index behind Material's search box (macros/search_index.py, assets/javascripts/search.js).
+"""Search: Pagefind's index behind Material's search box (macros/search/records.py, assets/javascripts/search.js).
 
 `tests/search_queries.yml` lists what readers type and the lesson they expect; each query is typed into
 the real search box of the built site, and the lesson must be among the first three results for at least
@@ -20,9 +20,9 @@ import pytest
 import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from macros.model.catalog import load_catalog
 from macros.core.errors import SourceError
-from macros.search.index import _joined_initials, with_extra_words
+from macros.search.records import _joined_initials, with_extra_words
+from macros.site.load import load_catalog
 from tests.browser import chromium, serve, show_palette
 from tests.conftest import ROOT
 from tests.site_audit import site_base_path
@@ -58,6 +58,7 @@ def test_the_index_is_chunked_and_leaves_out_what_readers_do_not_search(built_si
     # Material's whole-site index is gone, and Pagefind's own UIs are not shipped.
     assert not (built_site / "search" / "search_index.json").exists()
     assert not list(bundle.glob("pagefind-*ui*"))
+
     # One record per section of each page and one per glossary term, so that what a result downloads
     # is small; not the print edition, tags or 404 (their anchors would be in the staged records).
     sizes = sorted(fragment.stat().st_size for fragment in (bundle / "fragment").glob("*.pf_fragment"))
@@ -67,10 +68,20 @@ def test_the_index_is_chunked_and_leaves_out_what_readers_do_not_search(built_si
     assert sizes[-1] < 16_000
     contents = [gzip.decompress(f.read_bytes()) for f in (bundle / "fragment").glob("*.pf_fragment")]
     assert not [c[:120] for c in contents if re.search(rb'"url":"/?(print|tags|404)', c)]
-    # Code blocks are left out (macros/hooks.py marks them), inline code in prose is kept.
+    # Code blocks are left out (macros/render/code_blocks.py marks them), inline code in prose is kept.
     lesson = b"".join(c for c in contents if b'"url":"security/sql-injection/' in c)  # the record's meta
     assert b"fetchall" not in lesson  # only in the lesson's example code
     assert b"SELECT" in lesson  # inline code in its prose
+
+
+def test_index_chunks_have_the_size_the_build_asks_pagefind_for(built_site: Path) -> None:
+    """The build sets PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (macros/search/pagefind.py): chunks of about 4,000
+    word locations, 5 to 6 KB gzip, where Pagefind's default of 20,000 makes them about 28 KB on this site.
+    A Pagefind that stops reading the variable fails here, before readers download five times as much."""
+    sizes = sorted(path.stat().st_size for path in (built_site / "pagefind" / "index").glob("*.pf_index"))
+    median = sizes[len(sizes) // 2]
+    assert median < 10_000, f"median chunk {median} bytes: is the chunk size still applied?"
+    assert max(sizes) < 20_000 and len(sizes) >= 60, (len(sizes), max(sizes))
 
 
 def test_extra_words_follow_their_section_with_both_spellings() -> None:

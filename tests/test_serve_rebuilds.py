@@ -1,7 +1,7 @@
 """`make serve` shows nothing stale: after each save, every page is what a new `make serve` would build.
 
-`make serve` reuses work between rebuilds (macros/render_cache.py, macros/template_cache.py, the
-catalog, the search records, the print edition). tests/serve_session.py runs its rebuilds in one process;
+`make serve` keeps one process, one plugin instance and one diagram renderer between rebuilds, and writes
+the search index behind each rebuild. tests/serve_session.py runs its rebuilds in one process;
 here each save's site is compared, file by file, with a fresh build of the same sources in a new process
 with no `.cache/`. The search index is compared the way tests/test_build.py compares two builds.
 """
@@ -98,45 +98,21 @@ def test_every_page_after_each_save_equals_a_fresh_build(tmp_path: Path) -> None
 def test_a_new_save_stops_the_search_index_being_written_behind_the_last_one(tmp_path: Path) -> None:
     """The index behind a rebuild (Pagefind, seconds on both cores) would be replaced by the next save's:
     the next rebuild stops it at once instead of sharing the CPU with it, and nothing of it is left."""
+    import subprocess
     import threading
     import time
 
-    from macros import search_index
+    from macros.mkdocs_plugin.plugin import BackendSkillsPlugin
 
-    state = search_index._state
-    generation = state.generation
-    sleeper = [sys.executable, "-c", "import time; time.sleep(60)"]
-    outcome: list[BaseException | None] = []
-
-    def step() -> None:
-        try:
-            search_index._run_behind(sleeper, generation)
-            outcome.append(None)
-        except BaseException as error:
-            outcome.append(error)
-
-    job = threading.Thread(target=step)
-    job.start()
-    deadline = time.monotonic() + 10
-    while not state.running and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert state.running, "the step did not start its process"
-    (process,) = state.running
-    started = time.monotonic()
-    search_index._stop_indexing()  # what a rebuild's on_config does in `make serve`
-    job.join(timeout=10)
-    assert not job.is_alive() and time.monotonic() - started < 5
-    assert isinstance(outcome[0], search_index._Superseded)
-    assert process.poll() is not None and not state.running
-    # A step asked for after that, for the old rebuild's index, does not start at all.
-    try:
-        search_index._run_behind(sleeper, generation)
-    except search_index._Superseded:
-        pass
-    else:
-        raise AssertionError("a superseded index started a process")
-    # And the job as a whole ends quietly, with its staged records removed.
-    stage = tmp_path / "stage"
+    plugin = BackendSkillsPlugin()
+    stage, output = tmp_path / "stage", tmp_path / "site" / "pagefind"
     stage.mkdir()
-    search_index._index(stage, tmp_path / "site", generation=generation)
-    assert not stage.exists() and not (tmp_path / "site").exists()
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], text=True)
+    plugin.index_process = sleeper
+    plugin.indexing = threading.Thread(target=plugin._finish_behind, args=(sleeper, stage, output))
+    plugin.indexing.start()
+    started = time.monotonic()
+    plugin._stop_indexing()  # what a rebuild's on_config does in `make serve`
+    assert time.monotonic() - started < 5
+    assert sleeper.poll() is not None and plugin.indexing is None and plugin.index_process is None
+    assert not stage.exists() and not output.exists()

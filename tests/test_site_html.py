@@ -89,15 +89,15 @@ def test_palette_toggle_is_ours_not_materials(built_site: Path) -> None:
 
 
 def test_code_blocks_stay_out_of_the_search_index(built_site: Path) -> None:
-    # macros/hooks.py marks code blocks and diagram sources data-search-exclude, which the search index
-    # (macros/search_index.py) leaves out; tests/test_search.py reads the index to check code is not in it.
+    # macros/render/code_blocks.py marks code blocks and diagram sources data-search-exclude, which the search index
+    # (macros/search/records.py) leaves out; tests/test_search.py reads the index to check code is not in it.
     html = (built_site / "security" / "sql-injection" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<div class="language-python highlight" id="bs-code-\d+" data-search-exclude>', html)
 
 
 def test_every_code_block_gets_a_copy_button(built_site: Path) -> None:
-    # macros/hooks.py writes the buttons Material's content.code.copy would add on load (see the module).
-    # The print edition runs no script that could copy, so its blocks have none (macros/print_edition.py).
+    # macros/render/code_blocks.py writes the buttons Material's content.code.copy would add on load (see the module).
+    # The print edition runs no script that could copy, so its blocks have none (macros/render/print_edition.py).
     blocks = buttons = 0
     for page in built_site.rglob("index.html"):
         if "print" in page.relative_to(built_site).parts:
@@ -111,7 +111,7 @@ def test_every_code_block_gets_a_copy_button(built_site: Path) -> None:
 
 
 def test_code_block_preparation() -> None:
-    from macros.mkdocs_plugin.hooks import prepare_code_blocks
+    from macros.render.code_blocks import prepare_code_blocks
 
     html = (
         '<p>Use <code>execute</code>.</p><div class="language-c++ highlight"><pre><span></span><code>x</code></pre>'
@@ -120,7 +120,7 @@ def test_code_block_preparation() -> None:
         '<pre class="mermaid"><code>flowchart LR</code></pre><div class="admonition highlight-note">z</div>'
     )
     prepared = prepare_code_blocks(html)
-    assert prepared.count("data-search-exclude") == 2  # diagrams are macros/diagrams.py's job
+    assert prepared.count("data-search-exclude") == 2  # diagrams are macros/render/diagrams.py's job
     assert "<p>Use <code>execute</code>.</p>" in prepared and '<div class="admonition highlight-note">' in prepared
     assert (
         '<div class="language-c++ highlight" id="bs-code-1" data-search-exclude><pre><span></span>'
@@ -135,7 +135,7 @@ def test_code_block_preparation() -> None:
 
 def test_a_page_that_hides_its_table_of_contents_carries_none(built_site: Path) -> None:
     # Material only hides the contents of a page with `hide: [toc]`, and its script still watches every
-    # entry; macros/hooks.py drops them. On /tags/ every tag is a heading: hundreds of entries, twice.
+    # entry; macros/mkdocs_plugin/plugin.py drops them. On /tags/ every tag is a heading: hundreds of entries, twice.
     tags = (built_site / "tags" / "index.html").read_text(encoding="utf-8")
     assert len(re.findall(r'<h2 id="tag:', tags)) >= 100  # every tag keeps its heading and its lessons
     assert 'data-md-component="toc"' not in tags

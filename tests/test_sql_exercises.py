@@ -7,7 +7,7 @@ import re
 import pytest
 
 from macros.render import sql_exercises
-from macros.model.catalog import load_catalog
+from macros.site.load import load_catalog
 from tests.conftest import ROOT
 
 

@@ -177,7 +177,7 @@ def sorted_rows(outcome: dict[str, Any]) -> dict[str, Any]:
 
 
 def sql_practice_exercises() -> list[Any]:
-    from macros.model.catalog import load_catalog
+    from macros.site.load import load_catalog
 
     return list(load_catalog(ROOT, ROOT / "docs").exercises.values())
 

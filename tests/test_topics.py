@@ -13,10 +13,11 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from macros.render import topics_page
-from macros.model.catalog import Catalog, load_catalog
+from macros.model.catalog import Catalog
 from macros.model.lessons import Section, lesson_sections, sections
 from macros.model.schema import InventorySource, InventoryTopic, TopicInventory, name_key
+from macros.render import topics_page
+from macros.site.load import load_catalog
 from tests.conftest import ROOT
 from tests.site_audit import parse
 

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from examples.databases.pg_admin import scratch_database
-from macros.model.catalog import load_catalog
 from macros.model.schema import SqlExercise
 from macros.render.sql_exercises import EXPECTED_FILE
 from macros.render.sql_practice import datasets
+from macros.site.load import load_catalog
 from tools import sql_postgres
 
 ROOT = Path(__file__).resolve().parent.parent

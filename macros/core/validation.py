@@ -28,7 +28,7 @@ def _is_union_branch(part: str | int) -> bool:
 
 _MESSAGES = {
     "missing": "required field is missing",
-    "extra_forbidden": "unknown field (check the spelling; allowed fields are listed in macros/schema.py)",
+    "extra_forbidden": "unknown field (check the spelling; allowed fields are listed in macros/model/schema.py)",
     "date_from_datetime_parsing": "not a valid date: use YYYY-MM-DD",
     "date_parsing": "not a valid date: use YYYY-MM-DD",
     "date_type": "not a valid date: use YYYY-MM-DD",

@@ -5,7 +5,7 @@ would run code, read files or put markup or third-party requests into the site i
 the file and line:
 
 - Templates. mkdocs-macros renders each page as Jinja. The only template code allowed is a call to a
-  documented macro (`macros/registry.py`) with constant arguments, a constant string (`{{ "{{" }}`), and
+  documented macro (`macros/render/registry.py`) with constant arguments, a constant string (`{{ "{{" }}`), and
   `{% raw %}` blocks. Each call is also run once, so a wrong name or column fails here, at its line.
 - Raw HTML. A few presentational tags with a class or id; no scripts, frames, images, forms, styles or
   event handlers. Markdown attribute lists may not add handlers, styles or URLs either.
@@ -31,6 +31,7 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 from pydantic import ValidationError
+from pymdownx import twemoji_db
 
 from macros.core.errors import SourceError, SourceProblem, describe_error
 from macros.core.source_text import read_source
@@ -150,7 +151,7 @@ def _front_matter(front: str, source: str, is_lesson: bool) -> tuple[tuple[Sourc
     if data is not None and not isinstance(data, dict):
         return (SourceProblem(source, 2, "front matter", "must be a mapping of fields"),), None
     problems: tuple[SourceProblem, ...] = ()
-    if data and not is_lesson:  # a lesson's front matter is validated with its body by macros/lessons.py
+    if data and not is_lesson:  # a lesson's front matter is validated with its body by macros/model/lessons.py
         try:
             PageMeta.model_validate(data)
         except ValidationError as error:
@@ -476,8 +477,6 @@ _EMOJI_NAMES: set[str] = set()
 def cdn_emoji() -> set[str]:
     """Shortcodes that pymdownx's twemoji index renders as <img> from a CDN (not Material's icons)."""
     if not _EMOJI_NAMES:
-        from pymdownx import twemoji_db
-
         _EMOJI_NAMES.update(name for name, entry in twemoji_db.emoji.items() if "path" not in entry)
         _EMOJI_NAMES.update(twemoji_db.aliases)
     return _EMOJI_NAMES

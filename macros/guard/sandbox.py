@@ -1,6 +1,6 @@
 """The Jinja environment pages render in: it can call the documented macros and do nothing else.
 
-The page contract (`macros/contract.py`) already refuses any template code but documented macro calls
+The page contract (`macros/guard/contract.py`) already refuses any template code but documented macro calls
 with constant arguments. This is the second layer, for the day the contract has a gap: no attribute or
 item access (so no walk from `lipsum` or `cycler` to `__globals__`, no `config.…`), no calls but to the
 registered macros, none of Jinja's default globals, no `{% include %}` or `{% import %}` (no loader), and

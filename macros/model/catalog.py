@@ -265,7 +265,7 @@ def _glossary_duplicates(files: list[_Loaded]) -> list[SourceProblem]:
 
 
 # Data written by a tool rather than by hand, and read by its own module: the SQL exercises' expected
-# results, computed on PostgreSQL by `python -m tools.sql_exercises` and read by macros/sql_exercises.py.
+# results, computed on PostgreSQL by `python -m tools.sql_exercises` and read by macros/render/sql_exercises.py.
 GENERATED_DATA = ("exercises/expected.json",)
 
 

@@ -390,7 +390,7 @@ class TopicInventory(Model):
                     owner[key] = (index, name)
 
 
-# ---- exercises/*.yml: SQL exercises checked in the page (macros/sql_exercises.py) ------------------
+# ---- exercises/*.yml: SQL exercises checked in the page (macros/render/sql_exercises.py) ------------------
 
 DatasetName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+(/[a-z0-9_]+)+$")]
 SqlText = Annotated[str, StringConstraints(min_length=1, max_length=4000)]

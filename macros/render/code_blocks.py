@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 # A code block as pymdownx.highlight renders it, with its title if it has one:
 # <div class="language-python highlight"><span class="filename">app.py</span><pre><span></span><code>...
-# (a runnable SQL block adds a class and a data-dataset attribute: see macros/sql_practice.py)
+# (a runnable SQL block adds a class and a data-dataset attribute: see macros/render/sql_practice.py)
 _CODE_BLOCK = re.compile(
     r'(?P<div><div class="(?:[\w+#.-]+ )*highlight"(?: data-[\w-]+="[^"]*")*)>'
     r'(?P<pre>(?:<span class="filename">[^<]*</span>)?<pre[^>]*>(?:<span></span>)?)<code'

@@ -10,7 +10,7 @@ once. Two steps:
 
 1. The `print_edition` macro lays out the skeleton while the print page renders: an h2 per skill area and,
    per lesson, an anchored h3 title, its facts and objectives (escaped front matter) and an empty slot.
-2. After every page is converted, `fill_slots` (called from the `on_env` hook in macros/hooks.py) puts
+2. After every page is converted, `fill_slots` (called from the `on_env` hook in macros/mkdocs_plugin/plugin.py) puts
    each lesson's HTML into its slot, rewritten for its new place:
    - headings move down two levels (the edition's h1 > area h2 > lesson h3 sit above them), and the
      lesson's own h1 is dropped (the h3 title replaces it);
@@ -40,7 +40,7 @@ _SLOT = re.compile(r'<div class="bs-print-slot" data-print-lesson="(?P<ref>[a-z0
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
 _FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.S)
 _COPY_BUTTONS = re.compile(r'<nav class="md-code__nav bs-code-actions"[^>]*>.*?</nav>', re.S)
-# Scripts a lesson's page carries (the SQL runner, macros/sql_practice_hooks.py): the edition runs none.
+# Scripts a lesson's page carries (the SQL runner, macros/mkdocs_plugin/plugin.py): the edition runs none.
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>\s*", re.S)
 # Attribute names start after a space (or `xlink:`), never inside a longer name such as `data-id`.
 _ID_ATTRIBUTE = re.compile(r'(?<![\w-])(id|for)="([^"]+)"')

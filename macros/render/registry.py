@@ -1,7 +1,7 @@
 """The documented macros: the only template calls a page may contain.
 
 One table serves three jobs: `define_env` registers these functions with mkdocs-macros, the page contract
-(`macros/contract.py`) accepts a call only when its name is here and its arguments bind to the function's
+(`macros/guard/contract.py`) accepts a call only when its name is here and its arguments bind to the function's
 parameters, and the check runs every call once at load time so a wrong name or column is reported with
 the page's file and line before anything renders. Adding a macro means adding it here and to the table in
 docs/contributing/index.md.

@@ -1,6 +1,6 @@
 """SQL exercises checked in the page: `{{ sql_exercise("id") }}` in a lesson.
 
-An exercise (data/exercises/*.yml, model `SqlExercise` in macros/schema.py) names a dataset, a starter
+An exercise (data/exercises/*.yml, model `SqlExercise` in macros/model/schema.py) names a dataset, a starter
 query and a reference solution. Its expected result is not written by hand: `python -m tools.sql_exercises`
 runs every solution on a real PostgreSQL server and stores the rows in data/exercises/expected.json, and
 tests/test_sql_exercises.py fails when the stored rows differ from what PostgreSQL returns now. The Check

@@ -29,7 +29,7 @@ from macros.model.schema import LEVEL_LABELS
 
 # Pages that would match everything or repeat other pages: the print edition and the tags index.
 # The Topics A-Z page names every topic and alias: like the tags index it would match every query, so its
-# words lead to the sections it links instead (macros/search_index.py takes them from data/topics.yml).
+# words lead to the sections it links instead (macros/search/records.py takes them from data/topics.yml).
 EXCLUDED = {"print.md", "tags.md", "topics.md"}
 EXCLUDED_FOLDERS = ("print/",)  # the print edition of each area (docs/print/<area>.md)
 GLOSSARY = "glossary.md"
@@ -202,7 +202,7 @@ def _variants(text: str, spellings: list[tuple[str, str]]) -> list[str]:
     return sorted(found)
 
 
-_STEM_START = 3  # the shortest stem the schema allows (macros/schema.py, SpellingStem)
+_STEM_START = 3  # the shortest stem the schema allows (macros/model/schema.py, SpellingStem)
 
 
 @functools.cache

@@ -1,4 +1,4 @@
-"""The mkdocs-macros module: `macros/__init__.py` hands mkdocs-macros these functions.
+"""The mkdocs-macros module: `macros/site/macros_env.py` hands mkdocs-macros these functions.
 
 `define_env` takes the catalog the build loaded and checked before any page renders (macros/site/load.py:
 every data file, every lesson's front matter and every page's contract), and registers the documented

@@ -1,4 +1,4 @@
-// Search: Material's search box, answered by Pagefind (macros/search_index.py builds the index).
+// Search: Material's search box, answered by Pagefind (macros/search/records.py builds the index).
 //
 // Material's search UI talks to a worker through four messages: SETUP (0) and READY (1), then QUERY (2)
 // with the typed text and RESULT (3) with the results. overrides/partials/search.html hands Material a
@@ -81,7 +81,7 @@ export function connect(post) {
 
 // The words Pagefind is asked for: symbols kept (C#, N+1, 401), filler words dropped.
 export function searchWords(query) {
-  // `I/O` and `A/B` are one word each, as the index has them (macros/search_index.py, _joined_initials).
+  // `I/O` and `A/B` are one word each, as the index has them (macros/search/records.py, _joined_initials).
   const joined = query.toLowerCase().replace(/\b([a-z])\/([a-z])\b/g, "$1$2")
   const words = joined.split(/[\s,;:!?"()[\]{}]+|\/|\.(?=\s|$)/).filter(Boolean)
   const meaningful = words.filter(word => !FILLER.has(word))
@@ -102,7 +102,7 @@ export async function search(query, stale = () => false) {
   // Every word must match; when a reader's extra word matches nowhere, drop words from the end.
   for (let keep = words.length - 1; response.results.length === 0 && keep > 0; keep--)
     response = await module.search(words.slice(0, keep).join(" "), { filters })
-  // Each result is one section of a page (see macros/search_index.py). Fetch the best few, then a few
+  // Each result is one section of a page (see macros/search/records.py). Fetch the best few, then a few
   // more while they come from too few pages.
   const records = []
   for (let start = 0; start < response.results.length && start < MAX_RECORDS; start += BATCH) {
@@ -123,7 +123,7 @@ export async function search(query, stale = () => false) {
 
 // The page a record belongs to; a glossary term is a result of its own.
 function pageOf(data) {
-  const url = data.meta.url  // every record carries its page's URL (macros/search_index.py)
+  const url = data.meta.url  // every record carries its page's URL (macros/search/records.py)
   return (data.filters.kind || []).includes("glossary") ? url : url.split("#")[0]
 }
 

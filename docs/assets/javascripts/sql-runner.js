@@ -1,5 +1,5 @@
 /* Backend Skills: runnable SQL blocks. Added by the build only to pages that have one (see
- * macros/sql_practice.py), and kept small: it turns each block into an editable query with Run and Reset
+ * macros/render/sql_practice.py), and kept small: it turns each block into an editable query with Run and Reset
  * buttons. PostgreSQL itself (PGlite, about 4.4 MB gzip) and the code that runs queries and draws results
  * (sql-engine.js) load on the first Run only. Without JavaScript the blocks stay plain code blocks.
  */
