@@ -204,17 +204,27 @@ def zensical_report(project: Path, ours: Path) -> dict[str, object]:
         return {"status": "build failed", "seconds": round(elapsed, 2), "error": (lines or ["(no output)"])[-1][:300]}
     ours_pages = {str(p.relative_to(ours)) for p in ours.rglob("index.html")}
     theirs_pages = {str(p.relative_to(site)) for p in site.rglob("index.html")}
-    differ = sorted(
-        page for page in ours_pages & theirs_pages if _article_text(ours / page) != _article_text(site / page)
-    )
+    differ = {
+        page: _first_difference(_article_text(ours / page), _article_text(site / page))
+        for page in sorted(ours_pages & theirs_pages)
+        if _article_text(ours / page) != _article_text(site / page)
+    }
     return {
         "status": "built",
         "seconds": round(elapsed, 2),
         "pages": len(theirs_pages),
         "only_ours": sorted(ours_pages - theirs_pages),
         "only_zensical": sorted(theirs_pages - ours_pages),
-        "text_differs": differ,
+        "text_differs": sorted(differ),
+        # Why, page by page: where the article text first parts, ours then Zensical's.
+        "differences": differ,
     }
+
+
+def _first_difference(ours: str, theirs: str, context: int = 60) -> str:
+    start = next((i for i, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b), min(len(ours), len(theirs)))
+    cut = max(0, start - 20)
+    return f"ours: ...{ours[cut : start + context]!r} / Zensical: ...{theirs[cut : start + context]!r}"
 
 
 def _article_text(page: Path) -> str:
@@ -222,3 +232,47 @@ def _article_text(page: Path) -> str:
     article = re.search(r"<article\b.*?</article>", html, re.S)
     text = re.sub(r"<[^>]+>", " ", article.group(0) if article else html)
     return " ".join(text.split())
+
+
+# ---- the reference site: the OWASP Cheat Sheet Series, a plain Material site ------------------
+
+# A checkout of https://github.com/OWASP/CheatSheetSeries (not committed): `git clone` it here, or name
+# another folder in BENCH_REFERENCE_SITE. The cold build of ours is held to REFERENCE_RATIO times its
+# time per page, both measured in the same run.
+REFERENCE_CHECKOUT = Path(__file__).resolve().parent / ".reference" / "owasp-cheatsheets"
+INDEX_PAGES = ("Index", "IndexASVS", "IndexMASVS", "IndexProactiveControls", "IndexTopTen")
+
+
+def reference_checkout() -> Path | None:
+    checkout = Path(os.environ.get("BENCH_REFERENCE_SITE") or REFERENCE_CHECKOUT)
+    return checkout if (checkout / "mkdocs.yml").is_file() and (checkout / "cheatsheets").is_dir() else None
+
+
+def reference_project(checkout: Path, work: Path) -> Path:
+    """The Cheat Sheet Series laid out as its own site script lays it out (scripts/Generate_Site_mkDocs.sh),
+    without the RSS feed and index regeneration that script runs first (their output is committed)."""
+    project = work / "owasp"
+    shutil.rmtree(project, ignore_errors=True)
+    docs = project / "cheatsheets"
+    shutil.copytree(checkout / "cheatsheets", docs / "cheatsheets")
+    if (checkout / "assets").is_dir():
+        shutil.copytree(checkout / "assets", docs / "assets")
+    shutil.copy(checkout / "Preface.md", docs / "index.md")
+    for name in INDEX_PAGES:
+        if (checkout / f"{name}.md").is_file():
+            target = "Glossary" if name == "Index" else name
+            text = (checkout / f"{name}.md").read_text(encoding="utf-8").replace("Index.md", "Glossary.md")
+            (docs / f"{target}.md").write_text(text, encoding="utf-8")
+    (project / "custom_theme").mkdir()
+    if (checkout / "scripts" / "404.html").is_file():
+        shutil.copy(checkout / "scripts" / "404.html", project / "custom_theme" / "404.html")
+    shutil.copy(checkout / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def reference_build(checkout: Path, work: Path, runs: int = 3) -> tuple[float, int]:
+    """Best of `runs` builds of the reference site (it keeps nothing between builds), and its page count."""
+    project = reference_project(checkout, work)
+    seconds = min(build(project, work / "owasp-site", strict=False) for _ in range(runs))
+    pages = sum(1 for _ in (project / "cheatsheets").rglob("*.md"))
+    return seconds, pages

@@ -87,10 +87,11 @@ TARGETS = {
     "search_keystroke_ms": 100,  # median, keystroke to rendered results
     "search_index_seconds": 3,
     "search_first_query_kb_at_1000": 200,
-    # A full build as a contributor runs it, with .cache/ from the build before (spec section 6). The cold
-    # build (a fresh clone, CI) is reported beside it: it converts every page and runs Pagefind.
-    "ms_per_page": 50,
-    "macros_ratio": 1.15,  # macros on over macros off, both warm
+    # A cold full build (a fresh clone, CI: every page converted, Pagefind run), per page, over the OWASP
+    # Cheat Sheet Series' build per page, a plain Material site measured in the same run (issue 28). The
+    # warm build and the cost of macros are reported beside it: with no cache that reaches into MkDocs'
+    # internals, a warm build redoes most of a cold one.
+    "reference_ratio": 1.5,
     "reload_seconds": 2.0,  # make serve: save to the page showing the change, median
     # Runnable SQL (PGlite), measured on SQL_PAGE: nothing of PGlite on page load, then on the first Run
     "sql_first_run_mb_transferred": 5.0,  # gzip, MB = 10^6 bytes
@@ -540,10 +541,32 @@ def main() -> int:
             f"\nMacros on / off: {seconds / plain:.2f} warm, {cold / plain_cold:.2f} cold; ours / stock per page: "
             f"{(seconds / pages) / (stock / stock_pages):.2f} warm, {(cold / pages) / (stock / stock_pages):.2f} cold"
         )
-        if 1000 * seconds / pages > TARGETS["ms_per_page"]:
-            missed.append(f"build {1000 * seconds / pages:.1f} ms per page (target <= {TARGETS['ms_per_page']})")
-        if seconds / plain > TARGETS["macros_ratio"]:
-            missed.append(f"macros cost {seconds / plain:.2f}x (target <= {TARGETS['macros_ratio']})")
+        # 1a. The reference: a plain Material site's build per page, in the same run.
+        checkout = build_speed.reference_checkout()
+        if checkout is None:
+            print(f"\nNo reference site: clone the OWASP Cheat Sheet Series into {build_speed.REFERENCE_CHECKOUT}")
+            missed.append("cold build vs the OWASP Cheat Sheet Series: not measured (no checkout)")
+        else:
+            reference, reference_pages = build_speed.reference_build(checkout, work)
+            ratio = (cold / pages) / (reference / reference_pages)
+            results["reference"] = {
+                "site": "OWASP Cheat Sheet Series",
+                "commit": (checkout / ".commit").read_text(encoding="utf-8").strip()
+                if (checkout / ".commit").is_file()
+                else "",
+                "seconds": round(reference, 2),
+                "pages": reference_pages,
+                "ms_per_page": round(1000 * reference / reference_pages, 1),
+                "cold_ratio": round(ratio, 2),
+            }
+            print(
+                f"\nOWASP Cheat Sheet Series: {reference:.2f} s for {reference_pages} pages, "
+                f"{1000 * reference / reference_pages:.1f} ms per page; our cold build per page: {ratio:.2f} times"
+            )
+            if ratio > TARGETS["reference_ratio"]:
+                missed.append(
+                    f"cold build {ratio:.2f}x the reference per page (target <= {TARGETS['reference_ratio']})"
+                )
 
         # 2a. Zensical on the same sources: a report on the way off Material's maintenance mode, not a target.
         if not args.quick:
@@ -554,9 +577,10 @@ def main() -> int:
                 print(
                     f"Built {zensical['pages']} pages in {zensical['seconds']} s; pages only we build: "
                     f"{len(zensical['only_ours'])}, only Zensical: {len(zensical['only_zensical'])}, "
-                    f"article text differs on {len(zensical['text_differs'])}: "
-                    + ", ".join(zensical["text_differs"][:20])
+                    f"article text differs on {len(zensical['text_differs'])}:"
                 )
+                for page, why in list(zensical["differences"].items())[:20]:
+                    print(f"- {page}: {why}")
             else:
                 print(f"{zensical['status']}: {zensical.get('error', '')}")
 

@@ -25,10 +25,11 @@ def test_every_lesson_and_area_page_is_built(built_site: Path) -> None:
         assert (built_site / area.id / "index.html").exists(), area.id
 
 
-# Pagefind numbers pages in the order its parallel walk of the staged pages reaches them, so its page
-# metadata, filter files and entry file (which names them by hash) differ from build to build. Every
-# other file of the index (words and fragments) and of the site must be the same to the byte.
-_PAGEFIND_ORDERED = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/pagefind-entry.json")
+# Pagefind numbers pages in the order its parallel walk of the staged pages reaches them, so the files
+# that name pages by number differ from build to build, and with them their hashed names: the word index's
+# chunks, the page metadata, the filter files and the entry file that names them all. Every other file of
+# the index (each result's fragment, Pagefind's script and wasm) and of the site must be the same to the byte.
+_PAGEFIND_ORDERED = ("pagefind/index/", "pagefind/filter/", "pagefind/pagefind.", "pagefind/pagefind-entry.json")
 
 
 def _digest(site: Path) -> dict[str, str]:
