@@ -38,9 +38,7 @@ def _build(config: Any) -> None:
 
     build(config, serve_url=SERVE_URL)
     # The search index is written behind the rebuild, in a thread of the plugin: wait for it.
-    indexing = config.plugins["backend-skills"].indexing
-    if indexing is not None:
-        indexing.join()
+    config.plugins["backend-skills"].indexing.wait()
 
 
 def session(project: Path, out: Path, steps: list[list[list[str]]]) -> None:

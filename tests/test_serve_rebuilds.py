@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, build_env, copy_project
 from tests.test_build import _assert_same
 
@@ -95,24 +97,31 @@ def test_every_page_after_each_save_equals_a_fresh_build(tmp_path: Path) -> None
         _assert_same(fresh, served, f"a fresh build and make serve after saving {name}")
 
 
-def test_a_new_save_stops_the_search_index_being_written_behind_the_last_one(tmp_path: Path) -> None:
+def test_a_new_save_stops_the_search_index_being_written_behind_the_last_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The index behind a rebuild (Pagefind, seconds on both cores) would be replaced by the next save's:
     the next rebuild stops it at once instead of sharing the CPU with it, and nothing of it is left."""
-    import subprocess
-    import threading
     import time
 
-    from macros.mkdocs_plugin.plugin import BackendSkillsPlugin
+    from macros.search import pagefind
 
-    plugin = BackendSkillsPlugin()
-    stage, output = tmp_path / "stage", tmp_path / "site" / "pagefind"
-    stage.mkdir()
-    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], text=True)
-    plugin.index_process = sleeper
-    plugin.indexing = threading.Thread(target=plugin._finish_behind, args=(sleeper, stage, output))
-    plugin.indexing.start()
+    stages: list[Path] = []
+    real_stage = pagefind.stage_records
+    monkeypatch.setattr(pagefind, "stage_records", lambda records: stages.append(real_stage(records)) or stages[-1])
+    monkeypatch.setattr(
+        pagefind, "index_command", lambda stage, output: [sys.executable, "-c", "import time; time.sleep(60)"]
+    )
+    behind = pagefind.IndexBehind()
+    output = tmp_path / "site" / "pagefind"
+    behind.start(lambda: ["<html></html>"], output)
+    deadline = time.monotonic() + 10
+    while behind.process is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    process = behind.process
+    assert process is not None, "the index did not start"
     started = time.monotonic()
-    plugin._stop_indexing()  # what a rebuild's on_config does in `make serve`
+    behind.stop()  # what a rebuild's on_config does in `make serve`
     assert time.monotonic() - started < 5
-    assert sleeper.poll() is not None and plugin.indexing is None and plugin.index_process is None
-    assert not stage.exists() and not output.exists()
+    assert process.poll() is not None and behind.thread is None
+    assert stages and not any(stage.exists() for stage in stages) and not output.exists()

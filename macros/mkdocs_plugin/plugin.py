@@ -9,13 +9,10 @@ of MkDocs' pages, files and configuration are used.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
-import shutil
-import subprocess
-import tempfile
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +21,16 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+from watchdog.observers.polling import PollingObserver
 
 from macros.core.errors import BuildError, SourceError
 from macros.core.urls import relative_url
+from macros.mkdocs_plugin.reuse import ConversionReuse
 from macros.render import code_blocks, print_edition, sql_practice
 from macros.render.diagrams import MODE_VARIABLE, Diagrams, Renderer
 from macros.search import pagefind
@@ -42,6 +42,9 @@ log = logging.getLogger("mkdocs.plugins.backend_skills")
 # Templates whose pages run none of Material's script (see overrides/print.html).
 WITHOUT_THEME_SCRIPT = {"print.html"}
 DIAGRAM_PREVIEW_SCRIPT = "assets/javascripts/diagram-preview.js"
+# How often `make serve` looks for saved files. MkDocs looks every half second: a save waited a quarter of a
+# second on average before its rebuild started. A look at every watched file takes about 10 ms.
+SERVE_POLL_SECONDS = 0.2
 
 
 class BackendSkillsConfig(Config):
@@ -58,24 +61,26 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
         self.renderer: Renderer | None = None  # `make serve` keeps one browser for drawing diagrams
         self.diagrams: Diagrams | None = None
         self.records: SearchRecords | None = None
-        self.staged: list[str] = []
+        self.built: list[tuple[str, str, str, str]] = []  # (src_uri, url, title, HTML) of each page built
         self.datasets: dict[str, sql_practice.Dataset] = {}
-        self.indexing: threading.Thread | None = None  # `make serve`: the index written behind a rebuild
-        self.index_process: subprocess.Popen[str] | None = None
+        self.indexing = pagefind.IndexBehind()  # `make serve`: the index written behind each rebuild
         self.frozen = False
+        self.reuse: ConversionReuse | None = None  # `make serve`: conversions kept from the last rebuild
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode = os.environ.get(MODE_VARIABLE) or ("serve" if command == "serve" else "build")
+        if self.mode == "serve":
+            self.reuse = ConversionReuse()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._stop_indexing()  # a save's rebuild replaces the index still being written behind the last one
+        self.indexing.stop()  # a save's rebuild replaces the index still being written behind the last one
         root = Path(config.config_file_path).parent
         try:
             catalog = load_for_build(root, Path(config.docs_dir))
         except SourceError as error:
             raise PluginError(error.report()) from None
         self.records = SearchRecords(catalog) if self.config.search_index else None
-        self.staged = []
+        self.built = []
         config.extra["search_filters"] = SearchRecords(catalog).filters()
         self.diagrams = Diagrams(self.mode, root / self.config.diagrams_dir, self._renderer())
         if self.mode == "serve":
@@ -86,6 +91,21 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
         if self.mode == "serve" and self.renderer is None:
             self.renderer = Renderer()  # kept open between rebuilds, closed when serve stops
         return self.renderer
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        """Look for saves every SERVE_POLL_SECONDS. MkDocs lets `on_serve` change the server before it starts;
+        the folders watched by now move to the new observer, and `watch:` folders are added to it after
+        this event. Polling, not the system's file notifications: those report every read of a file too,
+        and MkDocs rebuilds on any event, so the build's own reads would start the next rebuild."""
+        watched = []
+        for path in [config.docs_dir, config.config_file_path, *config.theme.dirs]:
+            with contextlib.suppress(KeyError):  # theme folders are watched only with --watch-theme
+                server.unwatch(path)
+                watched.append(path)
+        server.observer = PollingObserver(timeout=SERVE_POLL_SECONDS)
+        for path in watched:
+            server.watch(path)
+        return server
 
     @event_priority(100)  # before the other plugins allocate their pages
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -108,6 +128,8 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
             for name, path in dataset.files().items():
                 uri = f"{sql_practice.SITE_FOLDER}/{dataset.name}/{name}"
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
+        if self.reuse is not None:
+            self.reuse.start(config, files)
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -162,7 +184,7 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.records is not None:
-            self.staged += self.records.for_page(page.file.src_uri, page.url, page.title or "", output)
+            self.built.append((page.file.src_uri, page.url, page.title or "", output))
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -175,58 +197,24 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
             log.info("drew %d diagram(s) into %s/: commit them", len(self.diagrams.drawn), self.config.diagrams_dir)
         if removed:
             log.info("removed %d unused diagram(s) from %s/", len(removed), self.config.diagrams_dir)
-        if self.records is not None:
-            self._index(Path(config.site_dir))
-
-    def _index(self, site_dir: Path) -> None:
-        """Write the search index: in a build before it ends; in `make serve` behind the rebuild, so the
-        browser reloads the page without waiting for Pagefind (search catches up a second or two later)."""
-        stage = Path(tempfile.mkdtemp(prefix="search-stage-"))
-        pagefind.stage_records(stage, self.staged)
-        self.staged = []
-        output = site_dir / pagefind.OUTPUT
-        if self.mode != "serve":
-            try:
-                pagefind.write_index(stage, output)
-            except BuildError as error:
-                raise PluginError(str(error)) from None
-            finally:
-                shutil.rmtree(stage, ignore_errors=True)
+        if self.records is None:
             return
-        process = subprocess.Popen(  # noqa: S603 - our own paths
-            pagefind.index_command(stage, output),
-            env=pagefind.index_environment(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        self.index_process = process
-        self.indexing = threading.Thread(target=self._finish_behind, args=(process, stage, output), daemon=True)
-        self.indexing.start()
+        records, built, self.built = self.records, self.built, []
+        output = Path(config.site_dir) / pagefind.OUTPUT
 
-    def _finish_behind(self, process: subprocess.Popen[str], stage: Path, output: Path) -> None:
-        stdout, stderr = process.communicate()
+        def all_records() -> list[str]:
+            return [record for page in built for record in records.for_page(*page)]
+
+        if self.mode == "serve":
+            self.indexing.start(all_records, output)
+            return
         try:
-            if process is self.index_process:  # not stopped by a newer save
-                pagefind.finish_bundle(
-                    output, stage, subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
-                )
+            pagefind.write_index(all_records(), output)
         except BuildError as error:
-            log.error("%s (search is not current until the next save)", error)
-        finally:
-            shutil.rmtree(stage, ignore_errors=True)
-
-    def _stop_indexing(self) -> None:
-        process, self.index_process = self.index_process, None
-        if process is not None and process.poll() is None:
-            process.terminate()
-        if self.indexing is not None:
-            self.indexing.join()
-            self.indexing = None
+            raise PluginError(str(error)) from None
 
     def on_shutdown(self) -> None:
-        if self.indexing is not None:
-            self.indexing.join()
+        self.indexing.wait()
         if self.renderer is not None:
             self.renderer.close()
             self.renderer = None

@@ -76,6 +76,7 @@ def _is_wide(code: str) -> bool:
     return max(map(len, lines), default=0) > _NARROWEST_FIT
 
 
+@functools.lru_cache(maxsize=16)  # the print editions, the same from one `make serve` rebuild to the next
 def focus_wide_code_blocks(html: str) -> str:
     """Make each prepared code block too wide for a phone reachable by keyboard, and name it.
 
