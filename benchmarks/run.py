@@ -547,8 +547,8 @@ def main() -> int:
             print(f"\nNo reference site: clone the OWASP Cheat Sheet Series into {build_speed.REFERENCE_CHECKOUT}")
             missed.append("cold build vs the OWASP Cheat Sheet Series: not measured (no checkout)")
         else:
-            reference, reference_pages = build_speed.reference_build(checkout, work)
-            ratio = (cold / pages) / (reference / reference_pages)
+            ours_cold, reference, reference_pages = build_speed.cold_against_reference(project, site, checkout, work)
+            ratio = (ours_cold / pages) / (reference / reference_pages)
             results["reference"] = {
                 "site": "OWASP Cheat Sheet Series",
                 "commit": (checkout / ".commit").read_text(encoding="utf-8").strip()
@@ -557,11 +557,13 @@ def main() -> int:
                 "seconds": round(reference, 2),
                 "pages": reference_pages,
                 "ms_per_page": round(1000 * reference / reference_pages, 1),
+                "ours_cold_seconds": round(ours_cold, 2),
                 "cold_ratio": round(ratio, 2),
             }
             print(
                 f"\nOWASP Cheat Sheet Series: {reference:.2f} s for {reference_pages} pages, "
-                f"{1000 * reference / reference_pages:.1f} ms per page; our cold build per page: {ratio:.2f} times"
+                f"{1000 * reference / reference_pages:.1f} ms per page; ours, built in turns with it: "
+                f"{ours_cold:.2f} s, {1000 * ours_cold / pages:.1f} ms per page, {ratio:.2f} times"
             )
             if ratio > TARGETS["reference_ratio"]:
                 missed.append(

@@ -177,13 +177,18 @@ def _sections(body: str, first_line: int) -> tuple[Section, ...]:
         match = _HEADING.match(lines[number - first_line])
         assert match is not None  # `headings` matched this very line
         source.append(f"{match.group(1)} {match.group(2)} {match.group(3) or ''}".rstrip())
-    converter = markdown.Markdown(extensions=list(_ANCHOR_EXTENSIONS))
-    converter.convert("\n\n".join(source))
+    converter = _anchor_converter()
+    converter.reset().convert("\n\n".join(source))
     tokens = list(_flatten(converter.toc_tokens))  # type: ignore[attr-defined]
     return tuple(
         Section(level, html.unescape(token["name"]), token["id"], number)
         for (level, _text, number), token in zip(found, tokens, strict=True)
     )
+
+
+@functools.cache  # one converter, reset before each use: making one took longer than converting the headings
+def _anchor_converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=list(_ANCHOR_EXTENSIONS))
 
 
 def _flatten(tokens: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
