@@ -152,32 +152,3 @@ def test_serve_draws_a_new_diagram_on_the_fly_into_the_cache(tmp_path: Path) -> 
     assert [path.stem for path in tmp_path.glob("*.svg")] == [diagram_key('flowchart LR\n  a["<b>"] --> b')]
     assert html.startswith('<div class="bs-diagram" data-search-exclude><svg') and "foreignObject" not in html
     assert "&lt;b&gt;</tspan>" in html  # the label is text, not markup
-
-
-def test_serve_starts_drawing_each_learning_path_graph_with_no_cached_svg_before_the_pages(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A new lesson title is in a path's graph: its drawing starts at the top of the rebuild, on Chromium's
-    core, and the path's page takes it when it gets there (the same key, so never a stale drawing)."""
-    from macros.render.diagrams import path_diagram_source
-    from macros.site.load import load_catalog
-
-    catalog = load_catalog(ROOT)
-    monkeypatch.setattr(Renderer, "available", staticmethod(lambda: True))
-    names = list(catalog.paths)
-    drawn_already = diagram_key(path_diagram_source(catalog, names[0]))
-    (tmp_path / f"{drawn_already}.svg").write_text(SVG, encoding="utf-8")
-
-    class Recording(Renderer):
-        def _draw(self, source: str, key: str) -> str:
-            return f"<svg>{key}</svg>"
-
-    renderer = Recording()
-    diagrams = Diagrams("serve", cache=tmp_path, renderer=renderer)
-    diagrams.prefetch_paths(catalog)
-    wanted = {diagram_key(path_diagram_source(catalog, name)) for name in names[1:]}
-    assert set(renderer._asked) == wanted and drawn_already not in renderer._asked
-    key = next(iter(wanted))
-    assert renderer.render("any source", key) == f"<svg>{key}</svg>"  # the drawing started early
-    assert key not in renderer._asked  # taken, not kept: the next build asks again if it needs it
-    renderer.close()

@@ -109,9 +109,10 @@ def test_a_new_save_stops_the_search_index_being_written_behind_the_last_one(
     stages: list[Path] = []
     real_stage = pagefind.stage_records
     monkeypatch.setattr(pagefind, "stage_records", lambda records: stages.append(real_stage(records)) or stages[-1])
-    monkeypatch.setattr(
-        pagefind, "index_command", lambda stage, output: [sys.executable, "-c", "import time; time.sleep(60)"]
-    )
+    sleeper = tmp_path / "pagefind"  # stands in for Pagefind: a process that runs until it is stopped
+    sleeper.write_text("#!/bin/sh\nexec sleep 60\n", encoding="utf-8")
+    sleeper.chmod(0o755)
+    monkeypatch.setattr(pagefind, "get_executable", lambda: sleeper)
     behind = pagefind.IndexBehind()
     output = tmp_path / "site" / "pagefind"
     behind.start(lambda: ["<html></html>"], output)

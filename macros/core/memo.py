@@ -1,15 +1,12 @@
-"""The one cache interface: values kept by a digest of everything they are made from.
-
-A changed input makes a new key, so an entry can never be stale, only unused; each name keeps its latest
-entry only, so memory stays one entry per page. Nothing is written to disk: a new process starts empty,
-and with the memo empty the output is the same, byte for byte (tests/test_serve_rebuilds.py).
+"""The one cache interface: values kept by a digest of everything they are made from. A changed input is a
+new key, so an entry is never stale, only unused; each name keeps its latest entry. Nothing is written to
+disk: with the memo empty the output is the same, byte for byte (tests/test_serve_rebuilds.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 V = TypeVar("V")
@@ -22,15 +19,17 @@ def digest(*parts: Any) -> str:
 
 
 def _stable(value: Any) -> Any:
-    if isinstance(value, set | frozenset | tuple):
-        return sorted(map(repr, value)) if isinstance(value, set | frozenset) else list(value)
-    if isinstance(value, bytes):
-        return hashlib.sha256(value).hexdigest()
-    kind = value if isinstance(value, type) or (callable(value) and hasattr(value, "__qualname__")) else type(value)
+    if isinstance(value, set | frozenset):
+        return sorted(map(repr, value))
+    named = isinstance(value, type) or (callable(value) and hasattr(value, "__qualname__"))
+    kind = value if named else type(value)
+    name = f"{kind.__module__}.{kind.__qualname__}"
+    if named:
+        return name
+    if not hasattr(value, "__dict__"):  # a path, a compiled pattern: its repr says what it is
+        return [name, repr(value)]
     # An object's settings matter as much as its type (an emoji index wrapping another, say).
-    state = vars(value) if hasattr(value, "__dict__") and not isinstance(value, type) else {}
-    name = f"{getattr(kind, '__module__', '')}.{getattr(kind, '__qualname__', repr(kind))}"
-    return [name, {key: item for key, item in state.items() if not key.startswith("_")}] if state else name
+    return [name, {key: item for key, item in vars(value).items() if not key.startswith("_")}]
 
 
 class ContentMemo(Generic[V]):
@@ -43,10 +42,3 @@ class ContentMemo(Generic[V]):
 
     def put(self, name: str, key: str, value: V) -> None:
         self._entries[name] = (key, value)
-
-    def get_or_make(self, name: str, key: str, make: Callable[[], V]) -> V:
-        value = self.get(name, key)
-        if value is None:
-            value = make()
-            self.put(name, key, value)
-        return value

@@ -471,15 +471,11 @@ class _TagScanner(HTMLParser):
         self.problems.append((self.getpos()[0], f"<![{data[:20]}> is not allowed in pages"))
 
 
-_EMOJI_NAMES: set[str] = set()
-
-
-def cdn_emoji() -> set[str]:
+@functools.cache
+def cdn_emoji() -> frozenset[str]:
     """Shortcodes that pymdownx's twemoji index renders as <img> from a CDN (not Material's icons)."""
-    if not _EMOJI_NAMES:
-        _EMOJI_NAMES.update(name for name, entry in twemoji_db.emoji.items() if "path" not in entry)
-        _EMOJI_NAMES.update(twemoji_db.aliases)
-    return _EMOJI_NAMES
+    images = {name for name, entry in twemoji_db.emoji.items() if "path" not in entry}
+    return frozenset(images | set(twemoji_db.aliases))
 
 
 def snippet_targets(body: str) -> Iterator[tuple[int, str]]:

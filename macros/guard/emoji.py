@@ -1,10 +1,9 @@
 """Emoji shortcodes limited to the icons bundled with the theme, inlined as SVG.
 
 The theme's `twemoji` index (mkdocs.yml names it) also holds every Twitter emoji, which `to_svg` renders
-as an <img> loaded from a CDN: a third-party request at view time. `restrict_to_icons` wraps the
-configured index so that it keeps the icon sets (`:material-check:`, `:octicons-...:`,
-`:fontawesome-...:`, `:simple-...:`) and drops those images, so `:x:` stays text. The page contract
-(macros/guard/contract.py) also reports such a shortcode with its file and line.
+as an <img> from a CDN: a third-party request at view time. The wrapped index keeps the icon sets
+(`:material-check:`, `:octicons-...:`) and drops those, so `:x:` stays text; the page contract also
+reports such a shortcode with its file and line.
 """
 
 from __future__ import annotations

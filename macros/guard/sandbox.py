@@ -9,6 +9,7 @@ no page variables (`config`, `page`, `navigation`, front matter): a template see
 
 from __future__ import annotations
 
+import functools
 from types import CodeType
 from typing import Any
 
@@ -23,13 +24,6 @@ class _MacrosOnlyTemplate(Template):
         return super().render()
 
 
-# Each page's template, compiled, by its source and the sandbox's options. `make serve` makes a new
-# sandbox per rebuild, and a save that changes the catalog renders every page again: compiling them all
-# anew was a third of that. Python code objects are immutable, so templates may share one.
-_COMPILED: dict[tuple[str, str], CodeType] = {}
-_COMPILED_LIMIT = 2048
-
-
 class PageSandbox(ImmutableSandboxedEnvironment):
     template_class = _MacrosOnlyTemplate
 
@@ -40,21 +34,14 @@ class PageSandbox(ImmutableSandboxedEnvironment):
         self.tests = {}
         self._callables = {id(function) for function in macros.values()}
         # Everything else that shapes the generated code is this class's own, fixed setting.
-        self._options = repr(sorted(options.items()))
+        self._options = tuple(sorted(options.items()))
 
     def compile(
         self, source: Any, name: Any = None, filename: Any = None, raw: bool = False, defer_init: bool = False
     ) -> Any:  # type: ignore[override]
         if raw or name is not None or filename is not None or defer_init or not isinstance(source, str):
             return super().compile(source, name, filename, raw, defer_init)
-        key = (self._options, source)
-        code = _COMPILED.get(key)
-        if code is None:
-            code = super().compile(source)
-            if len(_COMPILED) >= _COMPILED_LIMIT:
-                _COMPILED.clear()
-            _COMPILED[key] = code
-        return code
+        return _compiled(self._options, source)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         return False
@@ -67,6 +54,14 @@ class PageSandbox(ImmutableSandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         raise SecurityError("pages may not look up items or attributes")
+
+
+# Each page's template, compiled, by its source and the sandbox's options. `make serve` makes a new sandbox
+# per rebuild, and compiling every page anew took a tenth of a second of each. Python code objects are
+# immutable, so sandboxes may share one.
+@functools.lru_cache(maxsize=2048)
+def _compiled(options: tuple[tuple[str, Any], ...], source: str) -> CodeType:
+    return ImmutableSandboxedEnvironment(loader=None, **dict(options)).compile(source)
 
 
 def install_sandbox(plugin: Any, names: set[str]) -> None:

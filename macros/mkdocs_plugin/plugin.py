@@ -1,15 +1,12 @@
 """The Backend Skills MkDocs plugin: the one place the build meets MkDocs.
 
 Registered by entry point (`backend-skills` in pyproject.toml) and listed in mkdocs.yml before `macros`,
-so the catalog is loaded and every source checked before mkdocs-macros renders a page. Each event hands
-its work to the packages below (render, search, site) and turns their errors into MkDocs' PluginError,
-which MkDocs reports in one line instead of a traceback. Only public plugin events and public attributes
-of MkDocs' pages, files and configuration are used.
+so every source is checked before a page renders. Each event hands its work to the packages below and
+turns their errors into PluginError, which MkDocs reports in one line. Public events and attributes only.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import logging
 import os
@@ -21,12 +18,10 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
-from watchdog.observers.polling import PollingObserver
 
 from macros.core.errors import BuildError, SourceError
 from macros.core.urls import relative_url
@@ -42,14 +37,9 @@ log = logging.getLogger("mkdocs.plugins.backend_skills")
 # Templates whose pages run none of Material's script (see overrides/print.html).
 WITHOUT_THEME_SCRIPT = {"print.html"}
 DIAGRAM_PREVIEW_SCRIPT = "assets/javascripts/diagram-preview.js"
-# How often `make serve` looks for saved files. MkDocs looks every half second: a save waited a quarter of a
-# second on average before its rebuild started. A look at every watched file takes about 10 ms.
-SERVE_POLL_SECONDS = 0.2
 
 
 class BackendSkillsConfig(Config):
-    # Build the Pagefind search index into site/pagefind/ (off only for builds that measure the rest).
-    search_index = config_options.Type(bool, default=True)
     # Where the drawn SVG of every mermaid diagram is kept, relative to mkdocs.yml (macros/render/diagrams.py).
     diagrams_dir = config_options.Type(str, default="diagrams")
 
@@ -60,7 +50,7 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
         self.mode = "build"
         self.renderer: Renderer | None = None  # `make serve` keeps one browser for drawing diagrams
         self.diagrams: Diagrams | None = None
-        self.records: SearchRecords | None = None
+        self.records: SearchRecords | None = None  # set by on_config: a build starts with the catalog
         self.built: list[tuple[str, str, str, str]] = []  # (src_uri, url, title, HTML) of each page built
         self.datasets: dict[str, sql_practice.Dataset] = {}
         self.indexing = pagefind.IndexBehind()  # `make serve`: the index written behind each rebuild
@@ -79,42 +69,19 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
             catalog = load_for_build(root, Path(config.docs_dir))
         except SourceError as error:
             raise PluginError(error.report()) from None
-        self.records = SearchRecords(catalog) if self.config.search_index else None
+        self.records = SearchRecords(catalog)
         self.built = []
-        config.extra["search_filters"] = SearchRecords(catalog).filters()
-        self.diagrams = Diagrams(self.mode, root / self.config.diagrams_dir, self._renderer())
-        if self.mode == "serve":
-            self.diagrams.prefetch_paths(catalog)
-        return config
-
-    def _renderer(self) -> Renderer | None:
+        config.extra["search_filters"] = self.records.filters()
         if self.mode == "serve" and self.renderer is None:
             self.renderer = Renderer()  # kept open between rebuilds, closed when serve stops
-        return self.renderer
-
-    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        """Look for saves every SERVE_POLL_SECONDS. MkDocs lets `on_serve` change the server before it starts;
-        the folders watched by now move to the new observer, and `watch:` folders are added to it after
-        this event. Polling, not the system's file notifications: those report every read of a file too,
-        and MkDocs rebuilds on any event, so the build's own reads would start the next rebuild."""
-        watched = []
-        for path in [config.docs_dir, config.config_file_path, *config.theme.dirs]:
-            with contextlib.suppress(KeyError):  # theme folders are watched only with --watch-theme
-                server.unwatch(path)
-                watched.append(path)
-        server.observer = PollingObserver(timeout=SERVE_POLL_SECONDS)
-        for path in watched:
-            server.watch(path)
-        return server
+        self.diagrams = Diagrams(self.mode, root / self.config.diagrams_dir, self.renderer)
+        return config
 
     @event_priority(100)  # before the other plugins allocate their pages
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        """Once per process, leave what is loaded by now (libraries, theme, catalog) out of garbage collection.
-
-        Python's collector went through all of them again at each full collection: 0.6 to 0.8 s of a cold
-        build. Frozen, they are skipped, and collections come less often (a build makes many short-lived
-        objects and few cycles). Frozen objects are never collected: in `make serve` that is the first
-        build's, once, not each rebuild's."""
+        """Once per process, leave what is loaded by now (libraries, theme, catalog) out of garbage collection:
+        the collector went through all of it at each full collection, about a second of a cold build. A
+        build makes many short-lived objects and few cycles, so collections come less often too."""
         if not self.frozen:
             self.frozen = True
             gc.freeze()
@@ -183,8 +150,7 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        if self.records is not None:
-            self.built.append((page.file.src_uri, page.url, page.title or "", output))
+        self.built.append((page.file.src_uri, page.url, page.title or "", output))
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -197,9 +163,8 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
             log.info("drew %d diagram(s) into %s/: commit them", len(self.diagrams.drawn), self.config.diagrams_dir)
         if removed:
             log.info("removed %d unused diagram(s) from %s/", len(removed), self.config.diagrams_dir)
-        if self.records is None:
-            return
         records, built, self.built = self.records, self.built, []
+        assert records is not None
         output = Path(config.site_dir) / pagefind.OUTPUT
 
         def all_records() -> list[str]:

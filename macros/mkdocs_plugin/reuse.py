@@ -1,14 +1,11 @@
 """`make serve`: a page whose conversion inputs did not change since the last rebuild is not converted again.
 
-Converting Markdown is most of a rebuild (about 3 of 5 seconds for 106 pages), and a save changes one
-page's Markdown or none. MkDocs lets a plugin give a file its own Page subclass in `on_files` (Material's
-blog does it); `ReusablePage.render` then reuses the last conversion when its key is the same. The key
-holds every input of a conversion: the page's Markdown after macros, its URL, every file's URL (links
-resolve against them), the Markdown settings (the glossary's abbreviations are among them) and the bytes
-of each file the page includes as a snippet. A conversion that logged a warning is never kept, so the
-warning comes again, and strict mode fails again, on every rebuild until it is fixed.
-
-Only `mkdocs serve` uses this: a build converts each page once, and nothing is kept across processes.
+Converting Markdown was 3 of a rebuild's 5 seconds, and a save changes one page's Markdown or none. MkDocs
+lets a plugin give a file its own Page subclass in `on_files` (Material's blog does); `ReusablePage.render`
+reuses the last conversion while its key holds: the page's Markdown after macros, its URL, every file's
+URL (links resolve against them), the Markdown settings (the glossary's abbreviations among them) and the
+bytes of each file it includes. A conversion that warned is never kept, so strict mode fails again on
+every rebuild until the cause is fixed. A build converts each page once and keeps nothing.
 """
 
 from __future__ import annotations
@@ -21,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -29,13 +25,14 @@ from mkdocs.structure.toc import TableOfContents
 
 from macros.core.memo import ContentMemo, digest
 from macros.guard.contract import SNIPPET_DIR, snippet_targets
+from macros.model.lessons import nav_entries
 
 # Loggers the conversion warns on: MkDocs' own (links, anchors) and the root (Markdown extensions).
 _WARNING_LOGGERS = ("mkdocs", "")
 
 
 @dataclass(frozen=True)
-class Conversion:
+class Conversion:  # what Page.render sets, by MkDocs' public attributes
     content: str
     toc: TableOfContents
     present_anchor_ids: frozenset[str]
@@ -80,9 +77,10 @@ class ReusablePage(Page):
         kept = self.reuse.memo.get(self.file.src_uri, key)
         if kept is not None and _restore(self, kept, files):
             return
-        with _warnings() as warned:
+        warnings = _WarningCount()
+        with warnings.watching():
             super().render(config, files)
-        if not warned:
+        if not warnings.count:
             self.reuse.memo.put(self.file.src_uri, key, _conversion(self))
 
 
@@ -130,8 +128,7 @@ def titled_in_nav(docs_dir: Path) -> set[str]:
     titled = set()
     for nav_file in docs_dir.rglob(".nav.yml"):
         folder = nav_file.parent.relative_to(docs_dir).as_posix()
-        data = yaml.safe_load(nav_file.read_text(encoding="utf-8")) or {}
-        for target in _titled_targets(data.get("nav") or []):
+        for target in _titled_targets(nav_entries(nav_file, str(nav_file))):
             titled.add(target if folder == "." else f"{folder}/{target}")
     return titled
 
@@ -154,18 +151,13 @@ class _WarningCount(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
 
-
-@contextlib.contextmanager
-def _warnings() -> Iterator[list[int]]:
-    """Yields a list that holds a count once the block ends, if anything warned within it."""
-    counter, loggers = _WarningCount(), [logging.getLogger(name) for name in _WARNING_LOGGERS]
-    warned: list[int] = []
-    for logger in loggers:
-        logger.addHandler(counter)
-    try:
-        yield warned
-    finally:
+    @contextlib.contextmanager
+    def watching(self) -> Iterator[None]:
+        loggers = [logging.getLogger(name) for name in _WARNING_LOGGERS]
         for logger in loggers:
-            logger.removeHandler(counter)
-        if counter.count:
-            warned.append(counter.count)
+            logger.addHandler(self)
+        try:
+            yield
+        finally:
+            for logger in loggers:
+                logger.removeHandler(self)

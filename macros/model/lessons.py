@@ -27,7 +27,6 @@ LAST_SECTIONS = ("Exercises", "Self-check", "Common pitfalls", "Further reading"
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(\{[^}]*\})?\s*#*\s*$")
-_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)
 
 
 class SearchSettings(Model):
@@ -313,20 +312,21 @@ def front_matter_problem(text: str, source: str, what: str) -> SourceProblem:
     return SourceProblem(source, 1, "front matter", f"missing: {what} starts with a '---' block")
 
 
-def nav_order(area_dir: Path, source: str) -> list[str]:
-    """File names in the order the area's `.nav.yml` lists them (awesome-nav is the one source of order).
-
-    awesome-nav reads the file itself, so it is checked here first with the safe loader and its limits."""
-    nav_file = area_dir / ".nav.yml"
-    if not nav_file.exists():
-        return []
-    nav, _ = load_yaml(read_source(nav_file, source), source)
+def nav_entries(nav_file: Path, source: str) -> list[Any]:
+    """The `nav` list of a `.nav.yml`. awesome-nav reads the file itself, so it is read here first with
+    the safe loader and its limits."""
+    nav, _ = load_yaml(read_source(nav_file, source), source) if nav_file.exists() else (None, None)
     if nav is None:
         return []
     if not isinstance(nav, dict) or not isinstance(nav.get("nav", []), list):
         raise SourceError([SourceProblem(source, 1, "nav", "must be a mapping with a 'nav' list")])
+    return nav.get("nav", [])
+
+
+def nav_order(area_dir: Path, source: str) -> list[str]:
+    """File names in the order the area's `.nav.yml` lists them (awesome-nav is the one source of order)."""
     order = []
-    for entry in nav.get("nav", []):
+    for entry in nav_entries(area_dir / ".nav.yml", source):
         if isinstance(entry, str):
             order.append(entry)
         elif isinstance(entry, dict):

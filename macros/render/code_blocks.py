@@ -7,10 +7,8 @@
   clipboard": it handles every button with a `data-clipboard-target`. Without JavaScript there is nothing
   to copy with, so extra.css hides the buttons while the page is `no-js`. Each toolbar is a named
   navigation landmark, so screen-reader users can tell one code block's toolbar from the next.
-- Code blocks stay out of the search index. They were a quarter of its text and
-  matched queries by keywords such as `return` or `select`, not by what a lesson teaches. Every reader's
-  browser downloads the index and parses it on the page's main thread on a full page load, so its size is
-  paid in blocking time on phones. Prose, headings and inline code are still indexed.
+- Code blocks stay out of the search index: they were a quarter of its text and matched queries by
+  keywords such as `return` or `select`, not by what a lesson teaches. Inline code is still indexed.
 - Highlighted code loses the spans that change nothing on screen: Pygments wraps every plain name
   (class `n`) and run of whitespace (class `w`) in its own span, and Material colors plain names with
   the code's own color. On a code-heavy lesson that was a sixth of the page's elements, each one styled

@@ -28,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +56,7 @@ RENDER_SETTINGS: dict[str, Any] = {
 }
 # A block as pymdownx.superfences' custom fence writes it (mkdocs.yml), source HTML-escaped.
 BLOCK = re.compile(r'<pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.S)
-# Set by the MkDocs hooks from the command: "build" (cached only), "serve" (draw what is missing),
+# Set by the MkDocs plugin from the command: "build" (cached only), "serve" (draw what is missing),
 # "refresh" (`make diagrams`: draw what is missing and prune the rest).
 MODE_VARIABLE = "BACKEND_SKILLS_DIAGRAMS"
 
@@ -81,9 +81,8 @@ def cache_path(key: str, cache: Path = CACHE) -> Path:
 class Renderer:
     """One headless Chromium with the vendored mermaid, started on the first diagram that needs it.
 
-    Playwright's objects belong to the thread that made them, so one thread of this renderer's own makes
-    and uses them all. That also lets `make serve` ask for a diagram early (`prefetch`): Chromium lays
-    it out on the second core while the rebuild goes on, and the page that shows it takes it when done.
+    Playwright's objects belong to the thread that made them, and `make serve` rebuilds in a thread of
+    its own: so one thread of this renderer's own makes and uses them all.
     """
 
     def __init__(self) -> None:
@@ -91,7 +90,6 @@ class Renderer:
         self._browser: Any = None
         self._page: Any = None
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="diagrams")
-        self._asked: dict[str, Future[str]] = {}
 
     @staticmethod
     def available() -> bool:
@@ -101,14 +99,8 @@ class Renderer:
             return False
         return Path(CHROMIUM).exists() and BUNDLE.exists()
 
-    def prefetch(self, source: str, key: str) -> None:
-        """Start drawing a diagram that a page of this build will show."""
-        if key not in self._asked:
-            self._asked[key] = self._thread.submit(self._draw, source, key)
-
     def render(self, source: str, key: str) -> str:
-        self.prefetch(source, key)
-        return self._asked.pop(key).result()
+        return self._thread.submit(self._draw, source, key).result()
 
     def _draw(self, source: str, key: str) -> str:
         if self._page is None:
@@ -132,9 +124,6 @@ class Renderer:
         )
 
     def close(self) -> None:
-        for asked in self._asked.values():
-            asked.cancel()
-        self._asked.clear()
         if self._browser is not None:
             self._thread.submit(self._close).result()
 
@@ -158,17 +147,6 @@ class Diagrams:
         self.drawn: list[str] = []
         self.missing: list[str] = []
         self.pending = False  # a page shows a diagram drawn by the browser (serve without Chromium)
-
-    def prefetch_paths(self, catalog: Catalog) -> None:
-        """Start drawing each learning path's graph that has no cached SVG: a lesson's new title is in one,
-        and this build reaches the path's page only after converting most others."""
-        if not Renderer.available():
-            return
-        for name in catalog.paths:
-            source = path_diagram_source(catalog, name)
-            key = diagram_key(source)
-            if not cache_path(key, self.cache).exists():
-                self.renderer.prefetch(source, key)
 
     def page(self, content: str, page_path: str, bundle_url: str) -> str:
         counts: dict[str, int] = {}

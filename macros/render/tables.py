@@ -1,4 +1,4 @@
-"""Render catalog data as HTML for pages. Pages call these through the macros in `__init__`."""
+"""Render catalog data as HTML for pages. Pages call these through the documented macros (registry.py)."""
 
 from __future__ import annotations
 

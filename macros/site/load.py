@@ -1,13 +1,8 @@
-"""Load the catalog and check every page against it: the one way the build, the data CLI and the tests
-read the sources.
-
-The data and the lessons' front matter are read and cross-checked by the model (macros/model/catalog.py);
-the pages' contract (macros/guard/contract.py) is checked here, where the documented macros it checks
-calls against are known. Every problem is raised in one `SourceError`.
-
-A build loads the catalog once, in the plugin's `on_config`; the macros module and the search index then
-take that same catalog (`current`) rather than reading every file again. `make serve` loads it anew on
-every rebuild, so nothing is kept that a save could make stale.
+"""Load the catalog and check every page against it: how the build, `make check-data` and the tests read
+the sources. The model reads and cross-checks the data and front matter; the pages' contract is checked
+here, where the documented macros it checks calls against are known. Every problem comes in one
+`SourceError`. A build loads it once (the plugin's `on_config`) and the macros module takes that same
+catalog (`current`); `make serve` loads it anew on every rebuild, so a save never leaves it stale.
 """
 
 from __future__ import annotations

@@ -1,12 +1,10 @@
-"""The mkdocs-macros module: `macros/site/macros_env.py` hands mkdocs-macros these functions.
+"""The mkdocs-macros module (`macros/__init__.py` hands mkdocs-macros these functions).
 
-`define_env` takes the catalog the build loaded and checked before any page renders (macros/site/load.py:
-every data file, every lesson's front matter and every page's contract), and registers the documented
-macros (macros/render/registry.py). Pages then render in a sandbox (macros/guard/sandbox.py) that can
-call those macros and nothing else; front matter is never rendered as a template, and titles and
-descriptions are escaped before the theme puts them into HTML.
-
-Nothing here names the site generator: Zensical's macros extension loads this module too.
+`define_env` takes the catalog the build loaded and checked before any page renders (macros/site/load.py)
+and registers the documented macros (macros/render/registry.py). Pages render in a sandbox that can call
+them and nothing else (macros/guard/sandbox.py); front matter is never rendered as a template, and titles
+and descriptions are escaped before the theme puts them into HTML. Nothing here names the site
+generator: Zensical's macros extension loads this module too.
 """
 
 from __future__ import annotations
