@@ -257,8 +257,7 @@ def search_costs(site: Path, base: str, *, keystrokes: bool = True) -> dict[str,
 
 
 def search_index_seconds(project: Path, site: Path) -> float:
-    """The hook's own timing of the Pagefind step (macros/search/records.py logs it), with no bundle to reuse."""
-    shutil.rmtree(project / ".cache" / "search", ignore_errors=True)
+    """The build's own timing of the search index step (macros/search/pagefind.py logs it)."""
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
     result = subprocess.run(command, cwd=project, env=build_env(), capture_output=True, text=True, check=True)
     for line in (result.stdout + result.stderr).splitlines():

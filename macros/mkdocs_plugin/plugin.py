@@ -109,9 +109,8 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
         return self._with_sql_runner(html, page)
 
     def _with_sql_runner(self, html: str, page: Page) -> str:
-        """Fail on a runnable block whose dataset does not exist; add the runner script only to pages that
-        have something to run. A plain deferred script inside the content, so Material's instant
-        navigation runs it again when it swaps such a page in."""
+        """Fail on a runnable block whose dataset does not exist; add the runner script only to pages with
+        something to run, inside the content, so Material's instant navigation runs it on each swap."""
         if not sql_practice.NEEDS_RUNNER.search(html):
             return html
         errors = sql_practice.dataset_errors(html, self.datasets)
@@ -159,10 +158,9 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
             removed = self.diagrams.finish()
         except BuildError as error:
             raise PluginError(str(error)) from None
-        if self.diagrams.drawn:
-            log.info("drew %d diagram(s) into %s/: commit them", len(self.diagrams.drawn), self.config.diagrams_dir)
-        if removed:
-            log.info("removed %d unused diagram(s) from %s/", len(removed), self.config.diagrams_dir)
+        if self.diagrams.drawn or removed:
+            drawn, folder = len(self.diagrams.drawn), self.config.diagrams_dir
+            log.info("%s/: %d diagram(s) drawn (commit them), %d unused removed", folder, drawn, len(removed))
         records, built, self.built = self.records, self.built, []
         assert records is not None
         output = Path(config.site_dir) / pagefind.OUTPUT
@@ -182,4 +180,3 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
         self.indexing.wait()
         if self.renderer is not None:
             self.renderer.close()
-            self.renderer = None

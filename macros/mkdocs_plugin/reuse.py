@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import hashlib
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,8 +28,7 @@ from macros.core.memo import ContentMemo, digest
 from macros.guard.contract import SNIPPET_DIR, snippet_targets
 from macros.model.lessons import nav_entries
 
-# Loggers the conversion warns on: MkDocs' own (links, anchors) and the root (Markdown extensions).
-_WARNING_LOGGERS = ("mkdocs", "")
+_WARNING_LOGGERS = ("mkdocs", "")  # MkDocs' own (links, anchors) and the root (Markdown extensions)
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def _snippets(markdown: str, root: Path, depth: int = 0) -> list[tuple[str, str]
     for _, target in snippet_targets(markdown):
         path = root / SNIPPET_DIR / target.split(":", 1)[0]
         text = path.read_bytes() if path.is_file() else b""
-        found.append((target, digest(text)))
+        found.append((target, hashlib.sha256(text).hexdigest()))
         if depth < 3 and b"--8<--" in text:
             found += _snippets(text.decode("utf-8", errors="replace"), root, depth + 1)
     return found

@@ -128,9 +128,8 @@ class Renderer:
             self._thread.submit(self._close).result()
 
     def _close(self) -> None:
-        if self._browser is not None:
-            self._browser.close()
-            self._playwright.stop()
+        self._browser.close()
+        self._playwright.stop()
         self._playwright = self._browser = self._page = None
 
 
