@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 from macros.core.errors import BuildError, SourceError
-from macros.core.urls import relative_url
+from macros.core.urls import project_root, relative_url
 from macros.mkdocs_plugin.reuse import ConversionReuse
 from macros.render import code_blocks, print_edition, sql_practice
 from macros.render.diagrams import MODE_VARIABLE, Diagrams, Renderer
@@ -64,7 +64,7 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.indexing.stop()  # a save's rebuild replaces the index still being written behind the last one
-        root = Path(config.config_file_path).parent
+        root = project_root(config)
         try:
             catalog = load_for_build(root, Path(config.docs_dir))
         except SourceError as error:
@@ -89,8 +89,7 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Publish each runnable SQL dataset's files at `assets/practice/<name>/`."""
-        root = Path(config.config_file_path).parent
-        self.datasets = sql_practice.datasets(root)
+        self.datasets = sql_practice.datasets(project_root(config))
         for dataset in self.datasets.values():
             for name, path in dataset.files().items():
                 uri = f"{sql_practice.SITE_FOLDER}/{dataset.name}/{name}"
@@ -130,7 +129,7 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
         """Fill the print edition's slots with the lessons' HTML, now that every page has been converted."""
         # The theme's templates are compiled to Python on every build; kept in .cache/, keyed by each
         # template's source by Jinja itself, an edited template is compiled again.
-        templates = Path(config.config_file_path).parent / ".cache" / "templates"
+        templates = project_root(config) / ".cache" / "templates"
         templates.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(templates))
         for file in files.documentation_pages():

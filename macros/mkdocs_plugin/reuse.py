@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 from macros.core.memo import ContentMemo, digest
+from macros.core.urls import project_root
 from macros.guard.contract import SNIPPET_DIR, snippet_targets
 from macros.model.lessons import nav_entries
 
@@ -44,7 +45,7 @@ class ConversionReuse:
 
     def __init__(self) -> None:
         self.memo: ContentMemo[Conversion] = ContentMemo()
-        self.shared = ""
+        self.shared, self.root = "", Path()
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
         """Give each page a ReusablePage, except pages that a `.nav.yml` names with a title of its own:
@@ -56,6 +57,7 @@ class ConversionReuse:
             config.use_directory_urls,
             str(config.validation),
         )
+        self.root = project_root(config)
         titled = titled_in_nav(Path(config.docs_dir))
         for file in files.documentation_pages():
             if file.page is None and file.src_uri not in titled:
@@ -72,8 +74,7 @@ class ReusablePage(Page):
         if "title" not in self.meta:  # its title would come from the conversion itself: convert it
             super().render(config, files)
             return
-        root = Path(config.config_file_path).parent
-        key = digest(self.reuse.shared, self.file.src_uri, self.file.url, self.markdown, _snippets(self.markdown, root))
+        key = digest(self.reuse.shared, self.file.url, self.markdown, _snippets(self.markdown, self.reuse.root))
         kept = self.reuse.memo.get(self.file.src_uri, key)
         if kept is not None and _restore(self, kept, files):
             return
