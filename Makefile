@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output (sitemap dates, archives): the date of the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve test build check-data lint bench diagrams previews lock clean
+.PHONY: serve test exercise build check-data lint bench diagrams previews lock clean
 
 serve: $(VENV)/.site-installed  ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -15,6 +15,12 @@ serve: $(VENV)/.site-installed  ## Build and serve the site on http://127.0.0.1:
 # Two workers (pytest-xdist): the browser and build tests keep both cores busy, as CI's two cores.
 test: $(VENV)/.test-installed node_modules/.installed  ## Run the whole test suite, exactly as CI does
 	$(BIN)/python -m pytest -n 2
+
+# A learner's run: the check of one red-first exercise against the starter they edited (see exercises/).
+exercise: $(VENV)/.test-installed  ## Check your answer to an exercise: make exercise ID=area/lesson/exercise
+	@test -n "$(ID)" || { echo "usage: make exercise ID=<area>/<lesson>/<exercise> (the id the lesson gives)"; exit 2; }
+	@test -f "exercises/$(ID)/test_check.py" || { echo "no exercise '$(ID)': see exercises/ for the ids"; exit 2; }
+	$(BIN)/python -m pytest "exercises/$(ID)" --exercise-answer=starter -p no:cacheprovider -q
 
 build: $(VENV)/.site-installed  ## Build the site into site/ with strict validation
 	$(BIN)/mkdocs build --strict

@@ -1,3 +1,4 @@
-"""Root conftest: makes the shared service fixtures available to tests/, examples/ and labs/."""
+"""Root conftest: the shared service fixtures and CI's rules (no skips, timeouts) for tests/, examples/, labs/ and
+exercises/."""
 
-pytest_plugins = ["tests.services"]
+pytest_plugins = ["tests.ci_policy", "tests.services", "pytester"]

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.ci_policy import IN_CI
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # Copied into scratch projects; everything else (venv, node_modules, site) is not needed to build.
 SOURCE_PARTS = ["mkdocs.yml", "docs", "data", "diagrams", "macros", "overrides", "examples", "labs", "templates"]
-
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 def build_env() -> dict[str, str]:

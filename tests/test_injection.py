@@ -21,6 +21,7 @@ from jinja2.exceptions import SecurityError, UndefinedError
 
 import macros
 from macros.core.errors import SourceError
+from macros.guard.contract import snippet_problem, snippet_roots
 from macros.guard.sandbox import PageSandbox, install_sandbox
 from macros.model.lessons import load_lesson
 from macros.site.load import load_catalog
@@ -252,3 +253,17 @@ def test_symbolic_links_cannot_publish_files_from_outside(tmp_path: Path) -> Non
     assert "docs/contributing/leak.md:1: (file): a symbolic link: commit the file itself" in report
     assert f"docs/security/linked.md:{line}: snippet: 'examples/leak.txt' resolves outside" in report
     assert "root:" not in report
+
+
+def test_a_link_into_a_sibling_folder_with_the_same_prefix_is_refused(tmp_path: Path) -> None:
+    """`examples_private/` starts with the characters of `examples`, but is not inside it: the check compares
+    path components, not strings."""
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples_private").mkdir()
+    (tmp_path / "examples_private" / "secret.txt").write_text("token", encoding="utf-8")
+    (tmp_path / "examples" / "notes.txt").symlink_to(tmp_path / "examples_private" / "secret.txt")
+    (tmp_path / "examples" / "fine.txt").write_text("ok", encoding="utf-8")
+    allowed = snippet_roots(tmp_path)
+    assert snippet_problem("examples/fine.txt", tmp_path, allowed) is None
+    problem = snippet_problem("examples/notes.txt", tmp_path, allowed)
+    assert problem is not None and "resolves outside" in problem

@@ -18,6 +18,7 @@ from macros.core.errors import SourceError, SourceProblem, field_path
 from macros.core.source_text import read_source
 from macros.core.validation import problems_from_validation
 from macros.core.yaml_source import LineMap, line_for, load_yaml
+from macros.model.exercises import ExerciseCheck, lesson_folder, read_exercise_checks
 from macros.model.lessons import Lesson, Section, lesson_sections, load_lessons
 from macros.model.schema import (
     DATASETS,
@@ -53,6 +54,8 @@ class Catalog:
     # The lesson section behind each `area/lesson#anchor` the topics name, for the A-Z page.
     topic_sections: dict[str, Section] = field(default_factory=dict)
     exercises: dict[str, SqlExercise] = field(default_factory=dict)
+    # The red-first checks in exercises/, by id (`area/lesson/exercise`).
+    exercise_checks: dict[str, ExerciseCheck] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,40 @@ def read_catalog(root: Path, docs_dir: Path | None = None) -> tuple[Catalog, lis
                 line = line_for(lesson.lines, ("prerequisites", index))
                 problems.append(SourceProblem(lesson.source, line, f"prerequisites[{index}]", f"no lesson '{ref}'"))
     problems.extend(_prerequisite_cycles(lessons))
+    checks, check_problems = read_exercise_checks(root)
+    catalog.exercise_checks.update(checks)
+    problems.extend(check_problems)
+    problems.extend(_exercise_check_problems(lessons, checks))
     return catalog, problems
+
+
+def _exercise_check_problems(lessons: dict[str, Lesson], checks: dict[str, ExerciseCheck]) -> list[SourceProblem]:
+    """Each check is called by one exercise of its own lesson, and every call names a check that exists."""
+    problems: list[SourceProblem] = []
+    called: dict[str, str] = {}
+    for lesson in lessons.values():
+        for item in lesson.exercises:
+            for check_id in item.checks:
+                where = f"exercise {item.number}"
+                if check_id not in checks:
+                    message = f"no exercise check '{check_id}' (expected exercises/{check_id}/test_check.py)"
+                    problems.append(SourceProblem(lesson.source, item.line, where, message))
+                elif checks[check_id].lesson_folder != lesson_folder(lesson.ref):
+                    message = (
+                        f"'{check_id}' belongs to another lesson: this lesson's checks live in "
+                        f"exercises/{lesson_folder(lesson.ref)}/"
+                    )
+                    problems.append(SourceProblem(lesson.source, item.line, where, message))
+                elif check_id in called:
+                    message = f"'{check_id}' is already the check of {called[check_id]}"
+                    problems.append(SourceProblem(lesson.source, item.line, where, message))
+                called.setdefault(check_id, f"{lesson.source}, exercise {item.number}")
+    problems.extend(
+        SourceProblem(check.check, 1, "lesson", f'no exercise calls exercise_check("{check_id}")')
+        for check_id, check in checks.items()
+        if check_id not in called
+    )
+    return problems
 
 
 def _load_file(path: Path, source: str, model: type[Model]) -> _Loaded:

@@ -25,6 +25,9 @@ from macros.model.schema import LessonRef, Level, Model, ReviewDate, Slug, Text,
 FIRST_SECTION = "Why it matters"
 LAST_SECTIONS = ("Exercises", "Self-check", "Common pitfalls", "Further reading")
 
+_ITEM = re.compile(r"^(\d+)\. ")
+_CHECK_CALL = re.compile(r"""\{\{\s*exercise_check\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
+_RUBRIC = re.compile(r"""^\s*\?\?\?\+?\s+\w+\s+"[^"]*\brubric\b[^"]*"\s*$""", re.I | re.M)
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(\{[^}]*\})?\s*#*\s*$")
 
@@ -64,10 +67,23 @@ class Lesson:
     source: str  # `docs/security/sql-injection.md`, for messages
     meta: LessonMeta
     lines: LineMap  # where each front matter field is, for messages about it
+    exercises: tuple[ExerciseItem, ...] = ()
 
     @property
     def area(self) -> str:
         return self.ref.split("/", 1)[0]
+
+
+@dataclass(frozen=True)
+class ExerciseItem:
+    number: int
+    line: int  # in the lesson file
+    checks: tuple[str, ...]  # the exercise_check ids it calls
+    rubric: bool  # has a Rubric block with a weak and a strong answer
+
+    @property
+    def red_first(self) -> bool:
+        return bool(self.checks)
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -281,6 +297,38 @@ def check_body(body: str, first_line: int, source: str) -> list[SourceProblem]:
     return problems
 
 
+def exercise_items(body: str, first_line: int) -> tuple[ExerciseItem, ...]:
+    """The numbered items of `## Exercises` (top level only), with what each carries."""
+    items: list[tuple[int, int, list[str]]] = []
+    inside = False
+    for number, (line, is_code) in enumerate(fenced_lines(without_comments(body)), start=first_line):
+        if not is_code and line.startswith("## "):
+            inside = line.strip() == "## Exercises"
+            continue
+        if not inside:
+            continue
+        if not is_code and line.startswith("### "):
+            inside = False  # a subsection (the in-page SQL exercises) ends the list
+            continue
+        match = _ITEM.match(line) if not is_code else None
+        if match:
+            items.append((int(match.group(1)), number, [line]))
+        elif items:
+            items[-1][2].append(line)
+    return tuple(_item(number, line, "\n".join(text)) for number, line, text in items)
+
+
+def _item(number: int, line: int, text: str) -> ExerciseItem:
+    rubric = _RUBRIC.search(text)
+    after = text[rubric.end() :].lower() if rubric else ""
+    return ExerciseItem(
+        number=number,
+        line=line,
+        checks=tuple(_CHECK_CALL.findall(text)),
+        rubric=bool(rubric) and "weak answer" in after and "strong answer" in after,
+    )
+
+
 def load_lesson(path: Path, ref: str, source: str) -> Lesson:
     return _lesson(read_source(path, source), ref, source)
 
@@ -303,7 +351,7 @@ def _lesson(text: str, ref: str, source: str) -> Lesson:
         raise SourceError(problems) from None
     if problems:
         raise SourceError(problems)
-    return Lesson(ref=ref, source=source, meta=meta, lines=lines)
+    return Lesson(ref=ref, source=source, meta=meta, lines=lines, exercises=exercise_items(body, body_line))
 
 
 def front_matter_problem(text: str, source: str, what: str) -> SourceProblem:

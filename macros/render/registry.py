@@ -15,7 +15,7 @@ from typing import Any
 from macros.core.html import md_text
 from macros.core.urls import UrlFor
 from macros.model.catalog import Catalog
-from macros.render import hiring, progress, sql_exercises, tables, topics_page
+from macros.render import exercises, hiring, progress, sql_exercises, tables, topics_page
 from macros.render.print_edition import area_editions, table_of_contents
 
 Macro = Callable[..., str]
@@ -88,5 +88,6 @@ def page_macros(
         "print_edition": lambda area=None: print_edition(area),
         "print_areas": lambda: area_editions(catalog, url_for),
         "sql_exercise": sql_exercise,
+        "exercise_check": lambda exercise_id: exercises.exercise_check(catalog, exercise_id),
         "sql_injection_form": sql_exercises.injection_form,
     }

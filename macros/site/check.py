@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from macros.core.errors import SourceError
+from macros.model.catalog import Catalog
 from macros.site.load import load_catalog
 
 
@@ -28,7 +29,25 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(catalog.glossary)} glossary terms, {len(catalog.questions)} question banks, "
         f"{len(catalog.paths)} learning paths, {len(catalog.topics.topics) if catalog.topics else 0} topics"
     )
+    print(exercise_report(catalog))
     return 0
+
+
+def exercise_report(catalog: Catalog) -> str:
+    """Per area, how many exercises have a red-first check and how many a rubric (spec section 3)."""
+    lines = []
+    total = checked = rubrics = 0
+    for area in catalog.skills.areas:
+        items = [item for lesson in catalog.lessons.values() if lesson.area == area.id for item in lesson.exercises]
+        if not items:
+            continue
+        red = sum(item.red_first for item in items)
+        rubric = sum(item.rubric and not item.red_first for item in items)
+        total, checked, rubrics = total + len(items), checked + red, rubrics + rubric
+        lines.append(f"  {area.id}: {red} of {len(items)} with a failing-first check, {rubric} with a rubric")
+    lines.append(f"exercises with a rubric: {rubrics} of {total}")
+    lines.append(f"exercises with a failing-first check: {checked} of {total}")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

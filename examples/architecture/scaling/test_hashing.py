@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -18,6 +21,24 @@ def moved_fraction(before: dict[str, str], after: dict[str, str]) -> float:
 def test_stable_hash_is_deterministic():
     assert stable_hash("user:1") == stable_hash("user:1")
     assert stable_hash("user:1") != stable_hash("user:2")
+
+
+def placements_in_a_new_process(hash_seed: str) -> str:
+    """Where three keys land on a ring, computed by a fresh interpreter with the given PYTHONHASHSEED."""
+    code = (
+        "from examples.architecture.scaling.hashing import HashRing;"
+        "ring = HashRing(['a', 'b', 'c', 'd']);"
+        "print([ring.node_for(f'user:{n}') for n in range(50)])"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)  # noqa: S603
+    return done.stdout
+
+
+def test_every_process_places_keys_the_same_way():
+    """The lesson's point: app servers must agree on where a key lives, and Python's hash() is salted per process
+    (PYTHONHASHSEED), so placement built on it would differ between servers."""
+    assert placements_in_a_new_process("1") == placements_in_a_new_process("2") == placements_in_a_new_process("3")
 
 
 # --8<-- [start:movement]
