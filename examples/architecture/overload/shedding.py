@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import IntEnum
@@ -24,9 +25,17 @@ class Reply:
 class LoadShedder:
     """Admit at most `limit` requests at once; sheddable ones only while there is headroom left."""
 
-    def __init__(self, limit: int, sheddable_share: float = 0.5) -> None:
+    def __init__(
+        self,
+        limit: int,
+        sheddable_share: float = 0.5,
+        retry_after: tuple[int, int] = (1, 10),
+        rng: random.Random | None = None,
+    ) -> None:
         self.limit = limit
         self.sheddable_limit = int(limit * sheddable_share)
+        self.retry_after = retry_after  # whole seconds, lowest and highest, both included
+        self.rng = rng or random.Random()  # noqa: S311 - spreads retries out, not a secret
         self.in_flight = 0
         self.shed = {Priority.SHEDDABLE: 0, Priority.CRITICAL: 0}
 
@@ -34,8 +43,10 @@ class LoadShedder:
         ceiling = self.limit if priority is Priority.CRITICAL else self.sheddable_limit
         if self.in_flight >= ceiling:
             self.shed[priority] += 1
-            # Rejecting costs microseconds; the client may retry later, ideally somewhere less busy.
-            return Reply(503, {"title": "Service overloaded"}, {"Retry-After": "1"})
+            # Rejecting costs microseconds. A different Retry-After for each shed client spreads their
+            # retries over several seconds, so they do not all come back in the same second.
+            seconds = self.rng.randint(*self.retry_after)
+            return Reply(503, {"title": "Service overloaded"}, {"Retry-After": str(seconds)})
         self.in_flight += 1
         try:
             return Reply(200, await work(), {})

@@ -1,10 +1,12 @@
 """Under overload the shedder keeps serving critical work and the page degrades instead of failing."""
+# ruff: noqa: S311  (seeded random numbers make the tests repeatable; nothing here is security related)
 
 from __future__ import annotations
 
 import asyncio
+import random
 
-from examples.architecture.overload.shedding import POPULAR, LoadShedder, Priority, ProductPage
+from examples.architecture.overload.shedding import POPULAR, LoadShedder, Priority, ProductPage, Reply
 
 
 async def burst(shedder: LoadShedder, priorities: list[Priority]) -> list[int]:
@@ -40,17 +42,31 @@ def test_critical_requests_keep_all_the_capacity_when_no_batch_work_is_running()
 # --8<-- [end:shedding]
 
 
-def test_a_shed_request_is_told_when_to_come_back():
-    async def main() -> None:
-        shedder = LoadShedder(limit=0)
+async def shed_replies(shedder: LoadShedder, count: int) -> list[Reply]:
+    async def work() -> dict[str, object]:
+        raise AssertionError("a shed request must not run")
 
-        async def work() -> dict[str, object]:
-            raise AssertionError("a shed request must not run")
+    return [await shedder.handle(Priority.CRITICAL, work) for _ in range(count)]
 
-        reply = await shedder.handle(Priority.CRITICAL, work)
-        assert (reply.status, reply.headers) == (503, {"Retry-After": "1"})
 
-    asyncio.run(main())
+# --8<-- [start:retry_after]
+def test_shed_clients_are_told_to_come_back_at_different_times():
+    shedder = LoadShedder(limit=0, retry_after=(1, 10), rng=random.Random(3))
+    replies = asyncio.run(shed_replies(shedder, 500))
+    assert {reply.status for reply in replies} == {503}
+    waits = [int(reply.headers["Retry-After"]) for reply in replies]
+    assert all(1 <= wait <= 10 for wait in waits)  # within the documented bounds, whole seconds
+    assert len(set(waits)) >= 8  # spread over the range, not one value for everybody
+    assert max(waits.count(wait) for wait in set(waits)) < 0.2 * len(waits)  # no second gets a crowd
+
+
+def test_the_retry_after_range_is_configurable():
+    shedder = LoadShedder(limit=0, retry_after=(5, 6), rng=random.Random(3))
+    waits = {reply.headers["Retry-After"] for reply in asyncio.run(shed_replies(shedder, 100))}
+    assert waits == {"5", "6"}
+
+
+# --8<-- [end:retry_after]
 
 
 # --8<-- [start:degrade]

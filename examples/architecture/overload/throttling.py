@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 from collections import deque
+from collections.abc import Callable
 
 
 class VirtualClock:
@@ -46,27 +48,48 @@ class PacedThrottle:
 class AdaptiveThrottle:
     """Client-side throttling from the Google SRE book (Handling Overload).
 
-    Over a recent window the client counts requests it attempted and requests the backend accepted. While
-    the backend accepts nearly everything, nothing is dropped. Once requests exceed k times the accepts,
-    the client drops new requests locally with probability (requests - k * accepts) / (requests + 1),
-    so a struggling backend stops paying even for the rejections.
+    Over the last `window` seconds the client counts the requests it attempted (sent or not) and the requests
+    the backend accepted. While the backend accepts nearly everything, nothing is dropped. Once requests exceed
+    k times the accepts, the client drops new requests locally with probability
+    max(0, (requests - k * accepts) / (requests + 1)), so a struggling backend stops paying even for rejections.
     """
 
-    def __init__(self, k: float = 2.0, window: int = 100, rng: random.Random | None = None) -> None:
+    def __init__(
+        self,
+        k: float = 2.0,
+        window: float = 120.0,
+        clock: Callable[[], float] = time.monotonic,
+        rng: random.Random | None = None,
+    ) -> None:
         self.k = k
-        self.outcomes: deque[bool] = deque(maxlen=window)  # True = accepted by the backend
+        self.window = window  # the book keeps two minutes of history
+        self.clock = clock
+        self.requests: deque[float] = deque()  # when each attempt was made, whether sent or dropped here
+        self.accepts: deque[float] = deque()  # when the backend accepted one
         self.rng = rng or random.Random()  # noqa: S311 - a drop decision, not a secret
 
+    def _forget_old(self) -> None:
+        horizon = self.clock() - self.window
+        for times in (self.requests, self.accepts):
+            while times and times[0] <= horizon:
+                times.popleft()
+
     def drop_probability(self) -> float:
-        requests = len(self.outcomes)
-        accepts = sum(self.outcomes)
+        self._forget_old()
+        requests, accepts = len(self.requests), len(self.accepts)
         return max(0.0, (requests - self.k * accepts) / (requests + 1))
 
     def allow(self) -> bool:
-        return self.rng.random() >= self.drop_probability()
+        """Count this attempt, then decide whether to send it or drop it here."""
+        send = self.rng.random() >= self.drop_probability()
+        # A request dropped locally still counts: demand beyond what the backend accepts must keep the
+        # drop probability up, or the client would send more as it dropped more.
+        self.requests.append(self.clock())
+        return send
 
-    def record(self, accepted: bool) -> None:
-        self.outcomes.append(accepted)
+    def record_accept(self) -> None:
+        """Call when the backend accepted a request (any answer but an overload rejection)."""
+        self.accepts.append(self.clock())
 
 
 # --8<-- [end:adaptive]
