@@ -53,21 +53,41 @@ def configure_logging(stream: Any = None) -> logging.Logger:
 # --8<-- [end:logging]
 
 
-class Readiness:
-    """What /readyz reports. A real service would ping its database and caches here."""
+class Database:
+    """Stands in for the service's database client. `up` is what its last queries found; a real client would
+    learn it from connection errors and timeouts on real requests, not from a probe."""
 
     def __init__(self) -> None:
-        self.dependencies_ok = True
+        self.up = True
+
+
+# --8<-- [start:readiness]
+class Readiness:
+    """What /readyz reports: whether THIS pod can take traffic.
+
+    Only the pod's own state belongs here (it is draining; a bigger service would add "still loading its cache").
+    The database is left out on purpose: every replica shares it, so when it fails a readiness check on it
+    fails in all of them at once, the Service is left with no endpoints, and a database blip becomes a total
+    outage in which even the requests that do not need the database are refused.
+    """
+
+    def __init__(self) -> None:
         self.draining = False
 
     def ready(self) -> bool:
-        return self.dependencies_ok and not self.draining
+        return not self.draining
 
 
-def create_app(stream: Any = None) -> FastAPI:
+# --8<-- [end:readiness]
+
+
+def create_app(stream: Any = None, database: Database | None = None) -> FastAPI:
+    """The service. Pass one `database` to several apps to model replicas that share it."""
     logger = configure_logging(stream)
     metrics = Metrics()
     readiness = Readiness()
+    if database is None:
+        database = Database()
 
     # --8<-- [start:lifespan]
     @asynccontextmanager
@@ -84,6 +104,7 @@ def create_app(stream: Any = None) -> FastAPI:
     app = FastAPI(title="deploy-lab", version=os.environ.get("APP_VERSION", "dev"), lifespan=lifespan)
     app.state.metrics = metrics
     app.state.readiness = readiness
+    app.state.database = database
 
     # --8<-- [start:middleware]
     @app.middleware("http")
@@ -121,7 +142,7 @@ def create_app(stream: Any = None) -> FastAPI:
 
     @app.get("/readyz")
     def readyz() -> JSONResponse:
-        """Readiness: send me traffic. False while dependencies are down or while shutting down."""
+        """Readiness: send this pod traffic. False only for reasons local to the pod (here: shutting down)."""
         if readiness.ready():
             return JSONResponse({"status": "ready"})
         return JSONResponse({"status": "not ready"}, status_code=503)
@@ -132,11 +153,18 @@ def create_app(stream: Any = None) -> FastAPI:
     def metrics_endpoint() -> PlainTextResponse:
         return PlainTextResponse(metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")
 
+    # --8<-- [start:dependency]
     @app.get("/items/{item_id}")
     def get_item(item_id: int) -> dict[str, Any]:
+        if not database.up:
+            # Fail fast with an answer the client can act on. The pod stays in the Service: every replica
+            # shares this database, so taking this one out would not send the request anywhere better.
+            raise HTTPException(status_code=503, detail="database unavailable", headers={"Retry-After": "5"})
         if item_id > 1000:
             raise HTTPException(status_code=404, detail="not found")
         return {"id": item_id, "name": f"item {item_id}"}
+
+    # --8<-- [end:dependency]
 
     return app
 

@@ -16,11 +16,16 @@ def make_client() -> tuple[TestClient, io.StringIO]:
     return TestClient(create_app(stream)), stream
 
 
-def test_liveness_is_ok_even_when_not_ready() -> None:
+def test_a_database_outage_keeps_the_pod_live_and_ready_and_fails_requests_fast() -> None:
     client, _ = make_client()
-    client.app.state.readiness.dependencies_ok = False  # type: ignore[attr-defined]
-    assert client.get("/healthz").status_code == 200
-    assert client.get("/readyz").status_code == 503
+    client.app.state.database.up = False  # type: ignore[attr-defined]
+    assert client.get("/healthz").status_code == 200  # no restart: a restart cannot fix the database
+    assert client.get("/readyz").status_code == 200  # no exit from the Service: every replica shares it
+    response = client.get("/items/1")
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "5"
+    client.app.state.database.up = True  # type: ignore[attr-defined]
+    assert client.get("/items/1").status_code == 200
 
 
 def test_readiness_turns_off_while_draining() -> None:
