@@ -7,6 +7,8 @@ responses with the contract.
 
 from __future__ import annotations
 
+import itertools
+
 from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
@@ -38,6 +40,8 @@ class TaskNotFound(Exception):
 def create_app() -> FastAPI:
     app = FastAPI(title="Tasks API", version="1.0.0")
     tasks: dict[int, Task] = {}
+    app.state.tasks = tasks
+    ids = itertools.count(1)  # only moves forward: len(tasks) + 1 would reuse an id once a task is removed
 
     @app.exception_handler(TaskNotFound)
     async def not_found(request: Request, exc: TaskNotFound) -> JSONResponse:
@@ -50,7 +54,7 @@ def create_app() -> FastAPI:
 
     @app.post("/v1/tasks", operation_id="createTask", summary="Create a task", status_code=status.HTTP_201_CREATED)
     def create_task(body: NewTask) -> Task:
-        task = Task(id=len(tasks) + 1, title=body.title)
+        task = Task(id=next(ids), title=body.title)
         tasks[task.id] = task
         return task
 

@@ -53,6 +53,15 @@ def test_checked_in_openapi_json_is_up_to_date() -> None:
 # --8<-- [end:contract_tests]
 
 
+def test_a_new_task_never_reuses_the_id_of_a_live_one(client) -> None:
+    ids = [client.post("/v1/tasks", json={"title": title}).json()["id"] for title in ("a", "b", "c")]
+    # The API has no DELETE yet; whatever removes a task later (an endpoint, a cleanup job) does this.
+    del client.app.state.tasks[ids[0]]
+    fourth = client.post("/v1/tasks", json={"title": "d"}).json()
+    assert fourth["id"] not in ids
+    assert client.get(f"/v1/tasks/{ids[2]}").json()["title"] == "c"
+
+
 def test_the_validator_can_fail(contract) -> None:
     errors = cc.validate(contract, "Task", {"id": 0, "title": "", "done": "no", "extra": 1})
     assert len(errors) == 4
