@@ -297,6 +297,8 @@ def test_keyboard_only_search_lands_on_the_section_anchor(browser: tuple[str, An
                   && document.getElementById('token-bucket')
                   && !document.activeElement.closest('[data-md-component=search]')"""
         )
+        # The keyboard goes on from the section the result named.
+        page.wait_for_function("() => document.activeElement.id === 'token-bucket'")
         # "/" opens the search again. Material binds its keys anew when instant navigation has mounted the
         # new page, and a key pressed in that moment can go unheard (in CI, about one run in twenty), as it
         # would for a reader, who presses again: so does the test, a few times, a second and a half apart
@@ -307,7 +309,8 @@ def test_keyboard_only_search_lands_on_the_section_anchor(browser: tuple[str, An
                 page.wait_for_function("() => document.getElementById('__search').checked", timeout=1500)
                 break
         else:
-            pytest.fail("'/' never opened the search after the instant navigation")
+            focused = page.evaluate("document.activeElement.outerHTML.slice(0, 200)")
+            pytest.fail(f"'/' never opened the search after the instant navigation; focus was on {focused}")
         # Escape closes the search again (the toggle Material keeps); the dialog keeps its accessible name.
         assert page.get_attribute("[data-md-component=search]", "aria-label") == "Search"
         page.keyboard.press("Escape")
