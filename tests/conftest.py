@@ -17,7 +17,18 @@ from tests.ci_policy import IN_CI
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # Copied into scratch projects; everything else (venv, node_modules, site) is not needed to build.
-SOURCE_PARTS = ["mkdocs.yml", "docs", "data", "diagrams", "macros", "overrides", "examples", "labs", "templates"]
+SOURCE_PARTS = [
+    "mkdocs.yml",
+    "docs",
+    "data",
+    "diagrams",
+    "macros",
+    "overrides",
+    "examples",
+    "labs",
+    "templates",
+    "exercises",
+]
 
 
 def build_env() -> dict[str, str]:

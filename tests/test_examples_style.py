@@ -14,7 +14,7 @@ def test_every_included_code_file_has_a_test_beside_it() -> None:
     for page in (ROOT / "docs").rglob("*.md"):
         for target in SNIPPET.findall(page.read_text(encoding="utf-8")):
             path = ROOT / target.split(":", 1)[0]
-            in_code_tree = path.suffix == ".py" and path.parts[len(ROOT.parts)] in {"examples", "labs"}
+            in_code_tree = path.suffix == ".py" and path.parts[len(ROOT.parts)] in {"examples", "labs", "exercises"}
             tested = any(path.parent.glob("test_*.py")) or any(path.parent.parent.glob("tests/test_*.py"))
             # Files a tool loads from a fixed folder (Alembic's migrations/versions) are tested by the lesson's
             # tests higher up, in the example's own folder (examples/<area>/<lesson>/).

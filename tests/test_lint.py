@@ -43,6 +43,7 @@ def test_codespell_is_clean() -> None:
         "macros",
         "examples",
         "labs",
+        "exercises",
         "templates",
         "tests",
         "benchmarks",

@@ -10,7 +10,7 @@ the file and line:
 - Raw HTML. A few presentational tags with a class or id; no scripts, frames, images, forms, styles or
   event handlers. Markdown attribute lists may not add handlers, styles or URLs either.
 - Links and images. Links are http(s), mailto or relative; images are files in the repository.
-- Snippets (`--8<--`) come only from examples/, labs/ and templates/, and resolve inside them.
+- Snippets (`--8<--`) come only from examples/, labs/, templates/ and exercises/, and resolve inside them.
 - Emoji shortcodes that would load an image from a CDN are refused (icons are inlined SVG).
 - Front matter of pages that are not lessons is checked like a lesson's: known keys, plain text.
 - Every `.nav.yml` goes through the safe YAML loader, and its titles are plain text.
@@ -41,7 +41,7 @@ from macros.model.lessons import BY_TEXT, PageMeta, fenced_lines, front_matter_p
 from macros.model.schema import plain_text
 from macros.render.registry import Macro
 
-SNIPPET_ROOTS = ("examples", "labs", "templates")
+SNIPPET_ROOTS = ("examples", "labs", "templates", "exercises")
 SNIPPET_DIR = Path(".cache/snippets")  # pymdownx.snippets' base_path in mkdocs.yml
 # Files a contributor may add under docs/ outside assets/. No .html, .js or .svg: published as they are,
 # they could run scripts on the site's origin.
