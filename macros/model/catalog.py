@@ -28,6 +28,7 @@ from macros.model.schema import (
     LearningPath,
     Model,
     QuestionBank,
+    Review,
     SearchVocabulary,
     SkillsFile,
     SqlExercise,
@@ -54,6 +55,8 @@ class Catalog:
     # The lesson section behind each `area/lesson#anchor` the topics name, for the A-Z page.
     topic_sections: dict[str, Section] = field(default_factory=dict)
     exercises: dict[str, SqlExercise] = field(default_factory=dict)
+    # The expert review behind each reviewed lesson's date, by lesson.
+    reviews: dict[str, Review] = field(default_factory=dict)
     # The red-first checks in exercises/, by id (`area/lesson/exercise`).
     exercise_checks: dict[str, ExerciseCheck] = field(default_factory=dict)
 
@@ -141,6 +144,10 @@ def read_catalog(root: Path, docs_dir: Path | None = None) -> tuple[Catalog, lis
                 problems.append(SourceProblem(item.source, line_for(item.lines, loc), field_path(loc), message))
             catalog.exercises[exercise.id] = exercise
 
+    for item in loaded["reviews/*/*.yml"]:
+        problems.extend(_review_problems(item, lessons))
+        catalog.reviews[item.model.lesson] = item.model  # type: ignore[attr-defined]
+
     known_areas = {area.id for area in skills.areas}
     for items in loaded.values():
         for item in items:
@@ -172,6 +179,23 @@ def read_catalog(root: Path, docs_dir: Path | None = None) -> tuple[Catalog, lis
     problems.extend(check_problems)
     problems.extend(_exercise_check_problems(lessons, checks))
     return catalog, problems
+
+
+def _review_problems(item: _Loaded, lessons: dict[str, Lesson]) -> list[SourceProblem]:
+    """A review is filed under its lesson's path, and the lesson's last_reviewed is the review's date."""
+    review: Review = item.model  # type: ignore[assignment]
+    expected = f"data/reviews/{review.lesson}.yml"
+    if item.source != expected:
+        line = line_for(item.lines, ("lesson",))
+        return [SourceProblem(item.source, line, "lesson", f"a review of '{review.lesson}' belongs in {expected}")]
+    lesson = lessons.get(review.lesson)
+    if lesson is None or lesson.meta.last_reviewed == review.reviewed:
+        return []  # a missing lesson is reported with the other lesson references
+    message = (
+        f"is {lesson.meta.last_reviewed.isoformat()}, but the review in {item.source} is dated "
+        f"{review.reviewed.isoformat()}: a lesson's date is the date of its last review"
+    )
+    return [SourceProblem(lesson.source, line_for(lesson.lines, ("last_reviewed",)), "last_reviewed", message)]
 
 
 def _exercise_check_problems(lessons: dict[str, Lesson], checks: dict[str, ExerciseCheck]) -> list[SourceProblem]:
@@ -250,7 +274,7 @@ def _lesson_refs(model: Model) -> Iterator[tuple[tuple[str | int, ...], str]]:
     elif isinstance(model, SearchVocabulary):
         for i, synonym in enumerate(model.synonyms):
             yield ("synonyms", i, "lesson"), synonym.lesson
-    elif isinstance(model, SqlExerciseSet):
+    elif isinstance(model, (SqlExerciseSet, Review)):
         yield ("lesson",), model.lesson
 
 

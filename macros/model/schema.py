@@ -419,6 +419,20 @@ class SqlExerciseSet(Model):
 
 
 # Which model validates which files, by glob under data/.
+# ---- reviews/<area>/<lesson>.yml: the expert review behind a lesson's last_reviewed date ----------------
+
+
+class Review(Model):
+    """One expert pass over one lesson: who it was done as, against which sources, what it checked and fixed."""
+
+    lesson: LessonRef
+    reviewed: ReviewDate
+    role: Text  # the practitioner the reviewer acted as
+    sources: list[Source] = Field(min_length=1)
+    checked: list[Text] = Field(min_length=1)
+    fixed: list[Text] = Field(default_factory=list)
+
+
 DATASETS: dict[str, type[Model]] = {
     "skills.yml": SkillsFile,
     "checklists/*.yml": Checklist,
@@ -429,4 +443,5 @@ DATASETS: dict[str, type[Model]] = {
     "search/*.yml": SearchVocabulary,
     "topics.yml": TopicInventory,
     "exercises/*.yml": SqlExerciseSet,
+    "reviews/*/*.yml": Review,
 }

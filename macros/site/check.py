@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(catalog.paths)} learning paths, {len(catalog.topics.topics) if catalog.topics else 0} topics"
     )
     print(exercise_report(catalog))
+    print(f"lessons with an expert review on record: {len(catalog.reviews)} of {len(catalog.lessons)}")
     return 0
 
 
