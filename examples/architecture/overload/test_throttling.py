@@ -31,7 +31,6 @@ def test_paced_calls_are_spread_out_and_none_is_rejected():
 # --8<-- [end:paced]
 
 
-# --8<-- [start:adaptive]
 class AlwaysDrop(random.Random):
     """A random source that always draws 0.0: any request with a drop probability above 0 is dropped."""
 
@@ -39,16 +38,7 @@ class AlwaysDrop(random.Random):
         return 0.0
 
 
-def test_a_healthy_backend_sees_every_request():
-    clock = VirtualClock()
-    throttle = AdaptiveThrottle(clock=lambda: clock.now, rng=random.Random(1))
-    for _ in range(100):
-        clock.now += 0.1
-        assert throttle.allow()
-        throttle.record_accept()
-    assert throttle.drop_probability() == 0
-
-
+# --8<-- [start:adaptive]
 def test_when_the_backend_refuses_everything_the_client_stops_sending():
     clock = VirtualClock()
     throttle = AdaptiveThrottle(k=2, clock=lambda: clock.now, rng=random.Random(7))
@@ -87,6 +77,19 @@ def test_the_client_settles_at_about_k_times_what_the_backend_accepts():
     assert 17 <= settled <= 23  # about k * accepts = 20 a second reach the backend, not the demand of 100
 
 
+# --8<-- [end:adaptive]
+
+
+def test_a_healthy_backend_sees_every_request():
+    clock = VirtualClock()
+    throttle = AdaptiveThrottle(clock=lambda: clock.now, rng=random.Random(1))
+    for _ in range(100):
+        clock.now += 0.1
+        assert throttle.allow()
+        throttle.record_accept()
+    assert throttle.drop_probability() == 0
+
+
 def test_k_sets_how_many_rejections_are_tolerated_per_accept():
     clock = VirtualClock()
     tolerant = AdaptiveThrottle(k=2, clock=lambda: clock.now)
@@ -110,4 +113,24 @@ def test_outcomes_older_than_the_window_are_forgotten():
     assert throttle.drop_probability() == 0  # two minutes later the outage is history
 
 
-# --8<-- [end:adaptive]
+def test_after_a_total_outage_the_client_reopens_slowly():
+    clock = VirtualClock()
+    throttle = AdaptiveThrottle(k=2, window=120, clock=lambda: clock.now, rng=random.Random(5))
+
+    def minute(backend_up: bool) -> int:
+        sent = 0
+        for _ in range(600):  # 10 attempts a second
+            clock.now += 0.1
+            if throttle.allow():
+                sent += 1
+                if backend_up:
+                    throttle.record_accept()
+        return sent
+
+    for _ in range(10):
+        minute(backend_up=True)
+    for _ in range(3):
+        minute(backend_up=False)  # a three-minute total outage
+    after = [minute(backend_up=True) for _ in range(4)]
+    assert after[0] < 30  # the backend is healthy again, yet under 5% of the demand reaches it
+    assert throttle.drop_probability() > 0.5  # four minutes later, still dropping most requests
