@@ -38,20 +38,20 @@ def label_selector_selects(selector: Manifest | None, labels: Labels) -> bool:
     return all(_expression_holds(expression, labels) for expression in selector.get("matchExpressions") or [])
 
 
+# --8<-- [end:selectors]
+
+
 def _expression_holds(expression: Manifest, labels: Labels) -> bool:
     key, operator, values = expression["key"], expression["operator"], expression.get("values") or []
     if operator == "In":
         return key in labels and labels[key] in values
-    if operator == "NotIn":
-        return key not in labels or labels[key] not in values  # a pod without the key matches NotIn
+    if operator == "NotIn":  # codespell:ignore
+        return key not in labels or labels[key] not in values  # a pod without the key matches it too
     if operator == "Exists":
         return key in labels
     if operator == "DoesNotExist":
         return key not in labels
     raise ValueError(f"unknown selector operator {operator!r}")
-
-
-# --8<-- [end:selectors]
 
 
 def pod_labels(deployment: Manifest) -> dict[str, str]:

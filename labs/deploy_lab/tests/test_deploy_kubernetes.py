@@ -102,6 +102,11 @@ def test_selector_model_sees_a_typo() -> None:
     assert label_selector_selects({}, labels)  # an empty LabelSelector matches every pod in the namespace
     expression = {"key": "app.kubernetes.io/name", "operator": "In", "values": ["deploy-labs"]}
     assert not label_selector_selects({"matchExpressions": [expression]}, labels)
+    absent = {"key": "tier", "operator": "NotIn", "values": ["batch"]}  # codespell:ignore
+    assert label_selector_selects({"matchExpressions": [absent]}, labels)  # a missing key passes that operator
+    assert label_selector_selects({"matchExpressions": [{"key": "pod-template-hash", "operator": "Exists"}]}, labels)
+    assert not label_selector_selects({"matchExpressions": [{"key": "tier", "operator": "Exists"}]}, labels)
+    assert label_selector_selects({"matchExpressions": [{"key": "tier", "operator": "DoesNotExist"}]}, labels)
 
 
 def next_release(deployment: dict[str, Any]) -> dict[str, Any]:
