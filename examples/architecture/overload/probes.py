@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 
+# --8<-- [start:probes]
 class Probe(Enum):
     THROUGH_THE_QUEUE = "waits behind requests"  # the probe fails whenever the pod is over capacity
     SEPARATE_PATH = "answered on its own path"  # the probe fails only if the process itself is stuck
@@ -44,7 +45,6 @@ class Tick:
     restarts: int  # pods restarted by the kubelet this tick
 
 
-# --8<-- [start:probes]
 def simulate(
     load: Callable[[int], int], ticks: int, probe: Probe, fleet: Fleet | None = None, lose_pod_at: int = -1
 ) -> list[Tick]:
@@ -64,7 +64,7 @@ def simulate(
             probe_fails = probe is Probe.THROUGH_THE_QUEUE and overloaded
             pod.failures = pod.failures + 1 if probe_fails else 0
             if pod.failures >= fleet.failure_threshold:
-                # The kubelet kills the pod: its in-flight work is lost, and its share moves to the others.
+                # The kubelet restarts the pod: from the next tick its share moves to the others.
                 pod.up_at, pod.failures = now + 1 + fleet.boot, 0
                 restarts += 1
         history.append(Tick(demand=load(now), served=round(served), restarts=restarts))
