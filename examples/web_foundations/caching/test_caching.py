@@ -26,6 +26,7 @@ def test_second_request_with_etag_gets_304_without_body(client):
     assert second.status_code == 304
     assert second.content == b""
     assert second.headers["etag"] == etag  # a 304 repeats the validators and caching headers
+    assert second.headers["cache-control"] == first.headers["cache-control"]
 
 
 def test_changed_resource_gets_a_new_etag_and_a_full_200(client):
@@ -67,6 +68,19 @@ def test_weak_etag_never_satisfies_if_match(client):
     etag = client.get("/articles/1").headers["etag"]
     response = client.put("/articles/1", json={"title": "x", "body": "y"}, headers={"If-Match": f"W/{etag}"})
     assert response.status_code == 412
+
+
+def test_a_public_article_may_be_shared_for_60_seconds_then_revalidated(client):
+    directives = {d.strip() for d in client.get("/articles/1").headers["cache-control"].split(",")}
+    assert directives == {"public", "max-age=60", "must-revalidate"}
+
+
+def test_a_rejected_write_changes_nothing(client):
+    before = client.get("/articles/1")
+    client.put("/articles/1", json={"title": "x", "body": "y"}, headers={"If-Match": '"stale"'})
+    client.put("/articles/1", json={"title": "x", "body": "y"})
+    after = client.get("/articles/1")
+    assert (after.content, after.headers["etag"]) == (before.content, before.headers["etag"])
 
 
 def test_private_and_no_store(client):
