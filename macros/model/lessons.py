@@ -267,6 +267,7 @@ def check_body(body: str, first_line: int, source: str) -> list[SourceProblem]:
             )
         )
     line_of = dict(h2)
+    problems.extend(exercise_layout_problems(body, first_line, source))
     if "acceptance criteria" not in section_text(body, "Exercises").lower():
         problems.append(
             SourceProblem(
@@ -297,9 +298,9 @@ def check_body(body: str, first_line: int, source: str) -> list[SourceProblem]:
     return problems
 
 
-def exercise_items(body: str, first_line: int) -> tuple[ExerciseItem, ...]:
-    """The numbered items of `## Exercises` (top level only), with what each carries."""
-    items: list[tuple[int, int, list[str]]] = []
+def _exercise_lines(body: str, first_line: int) -> list[tuple[int, int, list[tuple[int, str]]]]:
+    """(item number, its line, [(line, text) of the item]) for the numbered items of `## Exercises`."""
+    items: list[tuple[int, int, list[tuple[int, str]]]] = []
     inside = False
     for number, (line, is_code) in enumerate(fenced_lines(without_comments(body)), start=first_line):
         if not is_code and line.startswith("## "):
@@ -312,10 +313,32 @@ def exercise_items(body: str, first_line: int) -> tuple[ExerciseItem, ...]:
             continue
         match = _ITEM.match(line) if not is_code else None
         if match:
-            items.append((int(match.group(1)), number, [line]))
+            items.append((int(match.group(1)), number, [(number, line)]))
         elif items:
-            items[-1][2].append(line)
-    return tuple(_item(number, line, "\n".join(text)) for number, line, text in items)
+            items[-1][2].append((number, line))
+    return items
+
+
+def exercise_items(body: str, first_line: int) -> tuple[ExerciseItem, ...]:
+    """The numbered items of `## Exercises` (top level only), with what each carries."""
+    return tuple(
+        _item(number, line, "\n".join(text for _, text in lines))
+        for number, line, lines in _exercise_lines(body, first_line)
+    )
+
+
+def exercise_layout_problems(body: str, first_line: int, source: str) -> list[SourceProblem]:
+    """A check call or a rubric after a blank line stays inside its exercise only when indented 4 spaces:
+    Python-Markdown ends the list item otherwise, and the next exercise starts a new list at 1."""
+    problems = []
+    for number, _line, lines in _exercise_lines(body, first_line):
+        for line, text in lines[1:]:
+            stripped = text.lstrip(" ")
+            starts_block = _CHECK_CALL.match(stripped) or _RUBRIC.match(text)
+            if starts_block and 0 < len(text) - len(stripped) < 4:
+                message = "indent it 4 spaces to keep it inside the exercise (the list restarts otherwise)"
+                problems.append(SourceProblem(source, line, f"exercise {number}", message))
+    return problems
 
 
 def _item(number: int, line: int, text: str) -> ExerciseItem:
