@@ -8,7 +8,7 @@ from pathlib import Path
 
 from macros.model.catalog import read_catalog
 from macros.model.exercises import read_exercise_checks
-from macros.model.lessons import exercise_items
+from macros.model.lessons import exercise_items, exercise_layout_problems
 
 BODY = """# A lesson
 
@@ -17,13 +17,13 @@ BODY = """# A lesson
 1. **Checked.** Fix it.
    *Acceptance criteria:* the check passes.
 
-   {{ exercise_check("web_foundations/http_caching/demo") }}
+    {{ exercise_check("web_foundations/http_caching/demo") }}
 
 2. **Judged.** Write it.
    *Acceptance criteria:* a reader can act on it.
 
-   ??? example "Rubric"
-       **A weak answer** says little. **A strong answer** says what to do.
+    ??? example "Rubric"
+        **A weak answer** says little. **A strong answer** says what to do.
 
 3. **Neither.** Do something.
    *Acceptance criteria:* it is done.
@@ -155,3 +155,16 @@ def test_a_review_needs_sources_and_what_was_checked(project_copy: Path) -> None
     report = problems_of(project_copy)
     assert "data/reviews/apis/graphql.yml:1: sources: " in report
     assert "data/reviews/apis/graphql.yml:1: checked: " in report
+
+
+def test_a_check_or_rubric_indented_3_spaces_would_end_the_list() -> None:
+    """Python-Markdown ends a list item at a paragraph indented less than 4 spaces: the next exercise would be
+    numbered 1 again."""
+    assert exercise_layout_problems(BODY, 10, "x.md") == []
+    shallow = BODY.replace('    {{ exercise_check("web_foundations', '   {{ exercise_check("web_foundations').replace(
+        '    ??? example "Rubric"', '   ??? example "Rubric"'
+    )
+    assert [str(p) for p in exercise_layout_problems(shallow, 10, "x.md")] == [
+        "x.md:17: exercise 1: indent it 4 spaces to keep it inside the exercise (the list restarts otherwise)",
+        "x.md:22: exercise 2: indent it 4 spaces to keep it inside the exercise (the list restarts otherwise)",
+    ]
