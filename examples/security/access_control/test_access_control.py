@@ -79,6 +79,19 @@ def test_abac_approval_rules(invoice, user, allowed):
 # --8<-- [end:abac_tests]
 
 
+def test_log_out_everywhere_revokes_every_token_of_that_user(client):
+    assert client.get("/invoices/101", headers=auth("tok-ada-phone")).status_code == 200
+    assert client.delete("/sessions", headers=auth("tok-ada")).status_code == 204
+    assert client.get("/invoices/101", headers=auth("tok-ada-phone")).status_code == 401  # the other device too
+    assert client.get("/invoices/101", headers=auth("tok-ada")).status_code == 401
+    assert client.get("/invoices/102", headers=auth("tok-bob")).status_code == 200  # nobody else's
+
+
+def test_each_app_has_its_own_token_store():
+    create_app().state.tokens.clear()
+    assert TestClient(create_app()).get("/invoices/101", headers=auth("tok-ada")).status_code == 200
+
+
 def test_unknown_role_grants_nothing():
     assert permissions_of(User(8, frozenset({"superuser"}))) == frozenset()
 
@@ -96,10 +109,18 @@ def test_totp_matches_rfc6238_test_vectors(unix_time, expected):
 
 def test_totp_code_is_accepted_once_and_only_near_its_time():
     verifier = TotpVerifier(RFC6238_SECRET)
-    code = totp(RFC6238_SECRET, 1_700_000_000)
-    assert verifier.verify(code, 1_700_000_000 + 20)  # within the drift window
+    code = totp(RFC6238_SECRET, 1_700_000_000)  # step 56666666, which ends at 1_700_000_010
+    assert verifier.verify(code, 1_700_000_000 + 20)  # typed late: the previous step is still accepted
     assert not verifier.verify(code, 1_700_000_000 + 20)  # replay refused
-    assert not TotpVerifier(RFC6238_SECRET).verify(code, 1_700_000_000 + 300)  # far too late
+    assert not TotpVerifier(RFC6238_SECRET).verify(code, 1_700_000_000 + 60)  # two steps late
+    assert not TotpVerifier(RFC6238_SECRET).verify(code, 1_700_000_000 - 30)  # a code from the future
+
+
+def test_an_older_code_is_refused_once_a_newer_one_was_used():
+    verifier = TotpVerifier(RFC6238_SECRET)
+    older, newer = totp(RFC6238_SECRET, 1_700_000_000), totp(RFC6238_SECRET, 1_700_000_030)
+    assert verifier.verify(newer, 1_700_000_030)
+    assert not verifier.verify(older, 1_700_000_030)  # still inside the window, but its step is spent
 
 
 # --8<-- [end:totp_tests]

@@ -22,17 +22,21 @@ def totp(secret: bytes, unix_time: float, step: int = 30, digits: int = 6) -> st
 
 
 class TotpVerifier:
-    """Accepts the current step and one step either side (clock drift), and each step only once."""
+    """Accepts the current step and the one before it (a code typed just before the step ended), each only once.
 
-    def __init__(self, secret: bytes) -> None:
+    RFC 6238, section 5.2, recommends allowing at most one step of delay; a code from a future step is refused.
+    """
+
+    def __init__(self, secret: bytes, step: int = 30) -> None:
         self.secret = secret
-        self.last_used_step = -1
+        self.step = step
+        self.last_used_step = -1  # in production: a column on the user's row, updated atomically
 
     def verify(self, code: str, unix_time: float) -> bool:
-        now = int(unix_time // 30)
-        for step in (now - 1, now, now + 1):
-            if step > self.last_used_step and hmac.compare_digest(hotp(self.secret, step), code):
-                self.last_used_step = step  # a code seen once cannot be replayed
+        now = int(unix_time // self.step)  # the server's clock, never a time the client sends
+        for candidate in (now, now - 1):
+            if candidate > self.last_used_step and hmac.compare_digest(hotp(self.secret, candidate), code):
+                self.last_used_step = candidate  # this step and every earlier one are spent
                 return True
         return False
 
