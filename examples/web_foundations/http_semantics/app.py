@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import secrets
 
 from fastapi import FastAPI, Header, Request, Response
@@ -12,6 +13,8 @@ from pydantic import BaseModel
 
 app = FastAPI()
 BOOKS: dict[int, dict[str, str | int]] = {1: {"id": 1, "title": "Pro Git", "year": 2014}}
+# Ids only move forward: reusing a deleted book's id would make an old link or bookmark show a different book.
+NEXT_ID = itertools.count(max(BOOKS) + 1)
 
 
 class NewBook(BaseModel):
@@ -25,12 +28,12 @@ def choose_media_type(accept: str, offered: list[str]) -> str | None:
     ranges: list[tuple[str, float]] = []
     for part in accept.split(","):
         media_range, *params = (p.strip() for p in part.split(";"))
-        q = 1.0
+        q: float | None = 1.0
         for param in params:
             name, _, value = param.partition("=")
             if name.strip().lower() == "q":
-                q = float(value)
-        if media_range:
+                q = qvalue(value.strip())
+        if media_range and q is not None:  # a malformed element is skipped, not a 500
             ranges.append((media_range.lower(), q))
 
     def quality(offer: str) -> float:
@@ -46,11 +49,21 @@ def choose_media_type(accept: str, offered: list[str]) -> str | None:
     return best if quality(best) > 0 else None
 
 
+def qvalue(text: str) -> float | None:
+    """A weight from 0 to 1 with at most three decimals (RFC 9110, 12.4.2); None if it is not one."""
+    whole, _, decimals = text.partition(".")
+    if whole not in {"0", "1"} or len(decimals) > 3 or not (decimals == "" or decimals.isdigit()):
+        return None
+    value = float(text)
+    return value if value <= 1 else None
+
+
 @app.get("/books")
 def list_books(accept: str = Header(default="*/*")) -> Response:
     chosen = choose_media_type(accept, ["application/json", "text/csv"])
     if chosen is None:
-        return PlainTextResponse("try application/json or text/csv", status_code=406)
+        # The 406 depends on Accept as much as a 200 does, so it varies on it too.
+        return PlainTextResponse("try application/json or text/csv", status_code=406, headers={"Vary": "Accept"})
     rows = list(BOOKS.values())
     if chosen == "text/csv":
         out = io.StringIO()
@@ -70,7 +83,7 @@ def list_books(accept: str = Header(default="*/*")) -> Response:
 # --8<-- [start:create]
 @app.post("/books", status_code=201)
 def create_book(book: NewBook, response: Response) -> dict[str, str | int]:
-    new_id = max(BOOKS) + 1
+    new_id = next(NEXT_ID)
     BOOKS[new_id] = {"id": new_id, **book.model_dump()}
     response.headers["Location"] = f"/books/{new_id}"  # 201 Created points at the new resource
     return BOOKS[new_id]
@@ -110,7 +123,10 @@ def login(response: Response) -> dict[str, bool]:
 @app.get("/me")
 def me(request: Request) -> Response:
     if "session" not in request.cookies:
-        return JSONResponse({"detail": "log in first"}, status_code=401, headers={"WWW-Authenticate": "Cookie"})
+        # A 401 must carry a challenge (RFC 9110, 15.5.2). No registered scheme covers cookie sessions, so this
+        # one names a scheme of our own; the realm tells the client which protection space it failed.
+        challenge = 'Cookie realm="books"'
+        return JSONResponse({"detail": "log in first"}, status_code=401, headers={"WWW-Authenticate": challenge})
     return JSONResponse({"user": "demo"})
 
 

@@ -40,7 +40,7 @@ def may_retry_automatically(method: str, *, idempotency_key: bool = False) -> bo
 def status_class(code: int) -> str:
     """The first digit of a status code is its class; clients must understand at least the class (RFC 9110, 15)."""
     if not 100 <= code <= 599:
-        raise ValueError(f"{code} is not a valid HTTP status code")
+        return "server error"  # outside 100-599 is invalid, and a client should treat it as a 5xx (RFC 9110, 15)
     return {
         1: "informational",
         2: "successful",

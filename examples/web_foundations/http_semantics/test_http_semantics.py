@@ -40,9 +40,9 @@ def test_status_classes(code, cls):
     assert status_class(code) == cls
 
 
-def test_status_out_of_range():
-    with pytest.raises(ValueError):
-        status_class(600)
+@pytest.mark.parametrize("code", [99, 600, 999])
+def test_an_invalid_status_code_is_treated_as_a_server_error(code):
+    assert status_class(code) == "server error"
 
 
 def test_negotiation_follows_q_values_and_specificity():
@@ -54,6 +54,18 @@ def test_negotiation_follows_q_values_and_specificity():
     assert choose_media_type("image/png", offered) is None
 
 
+@pytest.mark.parametrize("bad", ["q=high", "q=2", "q=0.5555", "q=-1", "q=.5"])
+def test_a_malformed_q_value_skips_that_element(bad):
+    offered = ["application/json", "text/csv"]
+    assert choose_media_type(f"text/csv;{bad}, application/json;q=0.1", offered) == "application/json"
+
+
+def test_q_values_at_the_edges_of_the_grammar():
+    offered = ["application/json", "text/csv"]
+    assert choose_media_type("text/csv;q=1.000, application/json;q=0.999", offered) == "text/csv"
+    assert choose_media_type("text/csv;Q=0.001", offered) == "text/csv"
+
+
 def test_books_as_csv_and_json(client):
     csv_response = client.get("/books", headers={"Accept": "text/csv"})
     assert csv_response.headers["content-type"].startswith("text/csv")
@@ -62,15 +74,27 @@ def test_books_as_csv_and_json(client):
     assert client.get("/books").json()[0]["title"] == "Pro Git"
 
 
-def test_unacceptable_type_is_406(client):
-    assert client.get("/books", headers={"Accept": "image/png"}).status_code == 406
+def test_unacceptable_type_is_406_and_varies_on_accept(client):
+    response = client.get("/books", headers={"Accept": "image/png"})
+    assert response.status_code == 406
+    assert response.headers["vary"] == "Accept"
+    assert client.get("/books", headers={"Accept": "text/csv;q=oops"}).status_code == 406  # not a 500
 
 
 def test_post_creates_with_201_and_location(client):
     response = client.post("/books", json={"title": "HTTP: The Definitive Guide", "year": 2002})
     assert response.status_code == 201
-    assert response.headers["location"] == "/books/2"
+    assert response.headers["location"] == f"/books/{response.json()['id']}"
     assert client.get(response.headers["location"]).json()["year"] == 2002
+
+
+def test_an_id_is_never_handed_out_twice(client):
+    first = client.post("/books", json={"title": "One", "year": 2001}).json()["id"]
+    assert client.delete(f"/books/{first}").status_code == 204
+    assert client.delete("/books/1").status_code == 204  # the catalog is now empty
+    second = client.post("/books", json={"title": "Two", "year": 2002})
+    assert second.status_code == 201
+    assert second.json()["id"] not in {1, first}, "a deleted book's id went to a new book"
 
 
 def test_invalid_body_is_422_and_wrong_method_is_405(client):
@@ -97,4 +121,4 @@ def test_login_cookie_attributes_and_use(client):
 def test_me_without_cookie_is_401_with_challenge(client):
     response = client.get("/me")
     assert response.status_code == 401
-    assert "www-authenticate" in response.headers
+    assert response.headers["www-authenticate"].startswith("Cookie realm=")
