@@ -11,13 +11,17 @@ class PaymentError(Exception):
     pass
 
 
+class DuplicateOrder(Exception):
+    """An order with this id is already stored: every OrderRepository raises this, real or fake."""
+
+
 # --8<-- [start:ports]
 class PaymentGateway(Protocol):
     def charge(self, customer_id: str, amount_cents: int, idempotency_key: str) -> str: ...
 
 
 class OrderRepository(Protocol):
-    def add(self, order: Order) -> None: ...
+    def add(self, order: Order) -> None: ...  # raises DuplicateOrder for an id already stored
     def get(self, order_id: str) -> Order | None: ...
 
 
@@ -55,9 +59,10 @@ class CheckoutService:
 
     def total_cents(self, cart: Cart) -> int:
         subtotal = sum(quantity * price for _, quantity, price in cart.lines)
-        # Happy hour: 10 % off between 17:00 and 18:00 UTC. Time is an input, so it comes from the clock.
-        if self.clock.now().hour == 17:
-            subtotal -= subtotal // 10
+        # Happy hour: 10 % off from 17:00 to 18:00 UTC. Time is an input, so it comes from the clock, and it is
+        # converted to UTC first, because a clock may report local time (17:30 in Berlin is not happy hour).
+        if self.clock.now().astimezone(dt.UTC).hour == 17:
+            subtotal -= subtotal // 10  # the discount is rounded down to whole cents
         return subtotal
 
     def place_order(self, cart: Cart, order_id: str) -> Order:
@@ -67,7 +72,8 @@ class CheckoutService:
         charge_id = self.gateway.charge(cart.customer_id, total, idempotency_key=order_id)
         order = Order(order_id, cart.customer_id, total, charge_id, self.clock.now())
         self.orders.add(order)
-        self.mailer.send(cart.email, f"Order {order_id} confirmed", f"Total: {total / 100:.2f} EUR")
+        euros, cents = divmod(total, 100)  # integer cents all the way: no float rounding in money
+        self.mailer.send(cart.email, f"Order {order_id} confirmed", f"Total: {euros}.{cents:02d} EUR")
         return order
 
 

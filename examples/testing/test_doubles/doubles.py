@@ -1,13 +1,21 @@
-"""Hand-written test doubles: a stub, a fake and a spy. Mocks come from unittest.mock in the tests."""
+"""Hand-written test doubles: a dummy, a stub, a fake and a spy. Mocks come from unittest.mock in the tests."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import NoReturn
 
-from examples.testing.test_doubles.checkout import Order
+from examples.testing.test_doubles.checkout import DuplicateOrder, Order
 
 
 # --8<-- [start:doubles]
+class Unused:
+    """Dummy: fills a parameter the test never exercises, and fails loudly if the code touches it after all."""
+
+    def __getattr__(self, name: str) -> NoReturn:
+        raise AssertionError(f"a dummy was used: .{name}")
+
+
 class FixedClock:
     """Stub: returns a canned answer so the test controls an input."""
 
@@ -26,7 +34,7 @@ class InMemoryOrders:
 
     def add(self, order: Order) -> None:
         if order.id in self._orders:
-            raise KeyError(f"duplicate order {order.id}")
+            raise DuplicateOrder(order.id)  # the same rule, and the same error, as the real store
         self._orders[order.id] = order
 
     def get(self, order_id: str) -> Order | None:
