@@ -6,10 +6,11 @@ import json
 import re
 
 import pytest
+from fastapi.templating import Jinja2Templates
 from fastapi.testclient import TestClient
 
 from examples.security.xss.app import create_app
-from examples.security.xss.rendering import SAFE, UNSAFE, render_profile
+from examples.security.xss.rendering import SAFE, UNSAFE, render_profile, safe_url
 
 SCRIPT_TAG = "<script>alert(1)</script>"
 ATTRIBUTE_BREAKOUT = '" onmouseover="alert(1)'
@@ -68,3 +69,32 @@ def test_stored_payload_is_inert_in_the_served_page(client):
 
 
 # --8<-- [end:csp_tests]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "JaVaScRiPt:alert(1)",  # schemes are case-insensitive
+        " javascript:alert(1)",  # browsers strip leading spaces and control characters
+        "java\tscript:alert(1)",  # ...and tabs and newlines anywhere in the URL
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "//evil.example/phish",  # no scheme: not an absolute http(s) URL either
+    ],
+)
+def test_safe_url_refuses_every_scheme_but_http_and_https(url):
+    assert safe_url(url) == "about:blank"
+
+
+def test_safe_url_keeps_web_links():
+    assert safe_url("https://example.com/a?b=1") == "https://example.com/a?b=1"
+    assert safe_url("HTTP://EXAMPLE.COM/") == "HTTP://EXAMPLE.COM/"
+
+
+def test_starlette_templates_escape_by_file_extension_only(tmp_path):
+    # FastAPI's Jinja2Templates uses select_autoescape(): on for .html, .htm and .xml names, off for the rest.
+    for name in ("page.html", "page.jinja"):
+        (tmp_path / name).write_text("<p>{{ name }}</p>", encoding="utf-8")
+    env = Jinja2Templates(directory=tmp_path).env
+    assert env.get_template("page.html").render(name=SCRIPT_TAG) == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
+    assert env.get_template("page.jinja").render(name=SCRIPT_TAG) == f"<p>{SCRIPT_TAG}</p>"
