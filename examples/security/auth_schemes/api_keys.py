@@ -1,6 +1,6 @@
 """API keys that can be found in a leak, stored only as hashes, scoped, expired, rotated and revoked.
 
-A key looks like `bsk_live_1a2b3c4d_<secret>`: a recognisable prefix (so secret scanners can spot
+A key looks like `bsk_live_1a2b3c4d5e6f7a8b_<secret>`: a recognisable prefix (so secret scanners can spot
 leaked keys), a public key id (so the server finds the record without scanning), and a 256-bit secret
 that is stored only as a SHA-256 digest. A fast hash is fine here, unlike for passwords, because the
 secret is random and long: there is nothing to guess.
@@ -39,7 +39,9 @@ class ApiKeyStore:
     records: dict[str, KeyRecord] = field(default_factory=dict)  # key id -> record
 
     def create(self, owner: str, scopes: set[str], lifetime: float | None = None) -> str:
-        key_id, secret = secrets.token_hex(4), secrets.token_urlsafe(32)
+        key_id, secret = secrets.token_hex(8), secrets.token_urlsafe(32)
+        while key_id in self.records:  # 64 random bits rarely collide, but a collision would replace a live key
+            key_id = secrets.token_hex(8)
         expires = self.clock() + lifetime if lifetime else None
         self.records[key_id] = KeyRecord(owner, frozenset(scopes), _digest(secret), expires)
         return f"{PREFIX}_{key_id}_{secret}"  # give this to the client once; only the digest stays

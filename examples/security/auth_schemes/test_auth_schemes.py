@@ -34,6 +34,21 @@ def test_only_the_first_colon_splits_and_utf8_works() -> None:
 # --8<-- [end:basic_tests]
 
 
+def test_an_unknown_user_costs_one_password_hash_like_a_known_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    users = {"ada": hash_password("correct horse battery staple")}
+    calls: list[str] = []
+    real = basic.verify_password
+
+    def counting(stored: str, password: str) -> tuple[bool, str | None]:
+        calls.append(stored)
+        return real(stored, password)
+
+    monkeypatch.setattr(basic, "verify_password", counting)
+    basic.authenticate(header("ada:wrong"), users)
+    basic.authenticate(header("nobody:wrong"), users)
+    assert calls == [users["ada"], basic.DUMMY_HASH]  # one Argon2id verification each: no timing oracle
+
+
 def test_basic_authenticate_checks_the_stored_hash() -> None:
     users = {"ada": hash_password("correct horse battery staple")}
     assert basic.authenticate(header("ada:correct horse battery staple"), users) == "ada"
@@ -85,6 +100,17 @@ def test_rotation_overlaps_then_the_old_key_expires_and_revocation_is_immediate(
 # --8<-- [end:key_tests]
 
 
+def test_a_colliding_key_id_never_replaces_a_live_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = iter(["00000000000000aa", "00000000000000aa", "00000000000000bb"])
+    monkeypatch.setattr(api_keys.secrets, "token_hex", lambda _n: next(ids))
+    store = api_keys.ApiKeyStore()
+    first = store.create("partner-a", {"orders:read"})
+    second = store.create("partner-b", {"orders:read"})  # drew the same id first, then a fresh one
+    assert api_keys.key_id_of(second) == "00000000000000bb"
+    assert store.authenticate(first, "orders:read") == "partner-a"
+    assert store.authenticate(second, "orders:read") == "partner-b"
+
+
 def test_malformed_and_unknown_keys_are_rejected_alike() -> None:
     store = api_keys.ApiKeyStore()
     store.create("x", {"s"})
@@ -116,7 +142,8 @@ def rp(provider: TestClient) -> oidc.RelyingParty:
 
 def sign_in_at_provider(provider: TestClient, login_url: str, user: str = "alice") -> str:
     """The browser's part: follow the redirect to the provider, sign in, come back with a code."""
-    response = provider.get(login_url, cookies={"demo_user": user}, follow_redirects=False)
+    provider.cookies.set("demo_user", user)  # the provider's own sign-in cookie in this browser
+    response = provider.get(login_url, follow_redirects=False)
     assert response.status_code == 302, response.text
     return response.headers["location"]
 
@@ -198,7 +225,9 @@ def test_the_provider_refuses_unregistered_redirects_and_non_openid_scopes(
     provider: TestClient, rp: oidc.RelyingParty
 ) -> None:
     login_url, _ = rp.start_login()
+    provider.cookies.set("demo_user", "a")
     evil = login_url.replace("notes.example.com", "evil.example.com")
-    assert provider.get(evil, cookies={"demo_user": "a"}, follow_redirects=False).status_code == 400
+    assert provider.get(evil, follow_redirects=False).status_code == 400
     no_openid = login_url.replace("scope=openid+email", "scope=email")
-    assert provider.get(no_openid, cookies={"demo_user": "a"}, follow_redirects=False).status_code == 400
+    assert provider.get(no_openid, follow_redirects=False).status_code == 400
+    assert provider.get(login_url, follow_redirects=False).status_code == 302  # the same request, unaltered
