@@ -70,6 +70,14 @@ def test_simple_request_from_unknown_origin_still_runs_on_the_server(client):
 # --8<-- [end:simple]
 
 
+@pytest.mark.parametrize("headers", [{"Origin": EVIL}, {}], ids=["refused-origin", "no-origin"])
+def test_answers_without_cors_headers_still_vary_on_origin(client, headers):
+    # A cache must not serve these to the allowed front end, which would then be refused.
+    response = client.get("/api/profile", headers=headers)
+    assert "access-control-allow-origin" not in response.headers
+    assert "Origin" in response.headers["vary"]
+
+
 def test_cookies_are_sent_with_credentialed_requests(client):
     client.cookies.set("session", "abc")
     assert client.get("/api/profile", headers={"Origin": GOOD}).json()["sent_cookie"] is True
