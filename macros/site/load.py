@@ -25,7 +25,14 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
     docs_dir = (docs_dir or root / "docs").resolve()
     catalog, problems = read_catalog(root, docs_dir)
     macros = page_macros(catalog, lambda target: target, lambda area: print_edition(catalog, area), load_expected(root))
-    sources = {lesson.source for lesson in catalog.lessons.values()}
+    # Every file in a lesson's place is a lesson, loaded or not: one whose front matter failed is reported
+    # once, by the lesson contract, not again as a page with unknown fields.
+    sources = {
+        str(path.relative_to(root))
+        for area in catalog.skills.areas
+        for path in (docs_dir / area.id).glob("*.md")
+        if path.name != "index.md"
+    }
     # Macro calls are run only when the data loaded cleanly: otherwise a call would fail for a reason
     # already reported.
     problems.extend(check_pages(root, docs_dir, macros, sources, evaluate=not problems))
