@@ -42,10 +42,21 @@ def current_session(request: Request) -> Session:
 
 
 # --8<-- [start:csrf]
-def csrf_protected(request: Request, session: Annotated[Session, Depends(current_session)]) -> Session:
+def same_origin_only(request: Request) -> None:
+    """Refuse what the browser says came from another origin: Fetch Metadata first, then the Origin header."""
+    site = request.headers.get("sec-fetch-site")  # set by the browser; page scripts cannot change it
+    if site is not None and site not in {"same-origin", "none"}:  # "same-site" includes sibling subdomains
+        raise HTTPException(status_code=403, detail="cross-site request")
     origin = request.headers.get("origin")
     if origin is not None and origin != TRUSTED_ORIGIN:
         raise HTTPException(status_code=403, detail="cross-origin request")
+
+
+def csrf_protected(
+    request: Request,
+    session: Annotated[Session, Depends(current_session)],
+    _: Annotated[None, Depends(same_origin_only)],
+) -> Session:
     token = request.headers.get("x-csrf-token", "")
     if not hmac.compare_digest(token, session.csrf_token):  # constant-time comparison
         raise HTTPException(status_code=403, detail="missing or wrong CSRF token")
@@ -56,7 +67,8 @@ def csrf_protected(request: Request, session: Annotated[Session, Depends(current
 
 
 # --8<-- [start:login]
-@router.post("/login")
+# Login too: a forged cross-site login would sign the victim in to the attacker's account (login CSRF).
+@router.post("/login", dependencies=[Depends(same_origin_only)])
 def login(
     request: Request, response: Response, username: Annotated[str, Form()], password: Annotated[str, Form()]
 ) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from fastapi import Response
 from fastapi.testclient import TestClient
 
 from examples.security.sessions.app import COOKIE, create_app
@@ -66,9 +67,25 @@ def test_state_change_from_another_origin_is_refused(client):
     assert response.status_code == 403
 
 
+@pytest.mark.parametrize("site", ["cross-site", "same-site"])
+def test_state_change_the_browser_marks_as_foreign_is_refused_even_with_the_token(client, site):
+    token = login(client)
+    response = client.post(
+        "/email", data={"email": "x@example.com"}, headers={"X-CSRF-Token": token, "Sec-Fetch-Site": site}
+    )
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("headers", [{"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"}])
+def test_a_forged_cross_site_login_sets_no_cookie(client, headers):
+    response = client.post("/login", data=CREDENTIALS, headers=headers)
+    assert response.status_code == 403 and "set-cookie" not in response.headers
+
+
 def test_state_change_with_token_succeeds(client):
     token = login(client)
-    response = client.post("/email", data={"email": "ada@example.com"}, headers={"X-CSRF-Token": token})
+    headers = {"X-CSRF-Token": token, "Sec-Fetch-Site": "same-origin", "Origin": "https://testserver"}
+    response = client.post("/email", data={"email": "ada@example.com"}, headers=headers)
     assert response.json() == {"email": "ada@example.com"}
 
 
@@ -117,3 +134,12 @@ def test_destroy_all_for_user():
     a, b = store.create("ada"), store.create("ada")
     store.destroy_all_for("ada")
     assert store.get(a) is None and store.get(b) is None
+
+
+def test_starlette_sends_samesite_lax_unless_told_none():
+    # The lab's vulnerable version passes samesite=None, which drops the attribute altogether.
+    default, dropped = Response(), Response()
+    default.set_cookie("a", "b")
+    dropped.set_cookie("a", "b", samesite=None)
+    assert "SameSite=lax" in default.headers["set-cookie"]
+    assert "samesite" not in dropped.headers["set-cookie"].lower()
