@@ -28,6 +28,14 @@ class Response:
 Handler = Callable[[Request], Response]
 
 
+class RequestError(ValueError):
+    """A request refused before any handler sees it, with the status that says why."""
+
+    def __init__(self, message: str, status: int = 400, reason: str = "Bad Request") -> None:
+        super().__init__(message)
+        self.status, self.reason = status, reason
+
+
 # --8<-- [start:parse]
 def read_request(conn: socket.socket) -> Request:
     """Read one request: a request line, header lines, an empty line, then Content-Length bytes of body."""
@@ -43,21 +51,34 @@ def read_request(conn: socket.socket) -> Request:
     request_line, *header_lines = head.decode("iso-8859-1").split("\r\n")
     parts = request_line.split(" ")
     if len(parts) != 3 or not parts[2].startswith("HTTP/"):
-        raise ValueError(f"malformed request line: {request_line!r}")
+        raise RequestError(f"malformed request line: {request_line!r}")
     method, target, version = parts
     headers: dict[str, str] = {}
     for line in header_lines:
         name, sep, value = line.partition(":")
-        if not sep or name != name.strip():
-            raise ValueError(f"malformed header line: {line!r}")
-        headers[name.lower()] = value.strip()  # field names are case-insensitive (RFC 9110, section 5.1)
-    length = int(headers.get("content-length", "0"))
+        if not sep or not name or name != name.strip():
+            raise RequestError(f"malformed header line: {line!r}")
+        name = name.lower()  # field names are case-insensitive (RFC 9110, section 5.1)
+        if name in headers and name in {"host", "content-length"}:
+            # Two of these could be read one way by a proxy and another way here: refuse (RFC 9112, 3.2 and 6.3).
+            raise RequestError(f"more than one {name} field")
+        headers[name] = f"{headers[name]}, {value.strip()}" if name in headers else value.strip()
+    if "transfer-encoding" in headers:
+        # This server cannot decode chunked bodies; guessing the length instead is how smuggling starts.
+        raise RequestError("transfer codings are not supported", 501, "Not Implemented")  # RFC 9112, 6.1
+    length = content_length(headers.get("content-length", "0"))
     while len(rest) < length:
         chunk = conn.recv(4096)
         if not chunk:
             raise ValueError("connection closed in the middle of the body")
         rest += chunk
     return Request(method, target, version, headers, rest[:length])
+
+
+def content_length(value: str) -> int:
+    if not (value.isascii() and value.isdigit()):  # 1*DIGIT: no sign, no list, no spaces (RFC 9112, 6.3)
+        raise RequestError(f"invalid Content-Length: {value!r}")
+    return int(value)
 
 
 # --8<-- [end:parse]
@@ -86,8 +107,9 @@ def hello_handler(request: Request) -> Response:
 class RawHttpServer:
     """Serve one handler on 127.0.0.1 at a free port, one thread per connection, until `close()`."""
 
-    def __init__(self, handler: Handler = hello_handler) -> None:
+    def __init__(self, handler: Handler = hello_handler, *, timeout: float = 5.0) -> None:
         self.handler = handler
+        self.timeout = timeout  # how long a connection may stay silent before the server gives up on it
         self.sock = socket.create_server(("127.0.0.1", 0))  # port 0: the OS picks a free port
         self.port: int = self.sock.getsockname()[1]
         self._thread = threading.Thread(target=self._accept_loop, daemon=True)
@@ -112,9 +134,12 @@ class RawHttpServer:
 
     def _serve(self, conn: socket.socket) -> None:
         with conn:
-            conn.settimeout(5)
+            conn.settimeout(self.timeout)
             try:
                 request = read_request(conn)
+            except RequestError as error:
+                write_response(conn, Response(error.status, error.reason, {}, f"{error}\n".encode()))
+                return
             except (ValueError, OSError):
                 write_response(conn, Response(400, "Bad Request", {}, b"bad request\n"))
                 return

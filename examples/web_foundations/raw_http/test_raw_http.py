@@ -6,7 +6,7 @@ import pytest
 
 from examples.web_foundations.internet_basics.http_exchange import send_raw as _send_raw
 from examples.web_foundations.raw_http import client
-from examples.web_foundations.raw_http.server import RawHttpServer
+from examples.web_foundations.raw_http.server import RawHttpServer, Response
 from examples.web_foundations.raw_http.tls_demo import tls_round_trip
 
 
@@ -55,6 +55,35 @@ def test_http11_request_without_host_is_rejected(server):
 def test_garbage_request_line_is_rejected(server):
     raw = _send_raw(server.port, b"HELLO\r\n\r\n")
     assert raw.startswith(b"HTTP/1.1 400 ")
+
+
+@pytest.mark.parametrize("length", [b"-5", b"+5", b"5, 5", b"five"])
+def test_an_invalid_content_length_is_rejected(server, length):
+    raw = _send_raw(server.port, b"POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + length + b"\r\n\r\nhello")
+    assert raw.startswith(b"HTTP/1.1 400 ")
+
+
+@pytest.mark.parametrize("field", [b"Host: a", b"Content-Length: 0"])
+def test_a_second_host_or_content_length_is_rejected(server, field):
+    raw = _send_raw(server.port, b"GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n" + field + b"\r\n\r\n")
+    assert raw.startswith(b"HTTP/1.1 400 ")
+
+
+def test_a_chunked_body_is_refused_rather_than_misread(server):
+    request = b"POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"
+    assert _send_raw(server.port, request).startswith(b"HTTP/1.1 501 ")
+
+
+def test_repeated_fields_are_combined(server):
+    seen = []
+
+    def record(request):
+        seen.append(request.headers["accept"])
+        return Response(204, "No Content")
+
+    with RawHttpServer(record) as srv:
+        _send_raw(srv.port, b"GET / HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nAccept: */*\r\n\r\n")
+    assert seen == ["text/html, */*"]
 
 
 def test_header_names_are_case_insensitive(server):
