@@ -120,7 +120,16 @@ def lint_adr(path: str, text: str) -> list[Finding]:
 
 # ---- design docs ------------------------------------------------------------------------------
 
-DESIGN_SECTIONS = ("context", "goals", "non-goals", "proposal", "alternatives considered", "risks and open questions")
+DESIGN_SECTIONS = (
+    "context",
+    "goals",
+    "non-goals",
+    "proposal",
+    "alternatives considered",
+    "cross-cutting concerns",
+    "risks and open questions",
+    "rollout",
+)
 PLACEHOLDER = re.compile(r"<[a-z][a-z ,]*>")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -45,10 +46,30 @@ def test_superseded_status_must_name_the_successor(tmp_path: Path) -> None:
     assert [f.rule for f in lint_file(bad)] == ["adr-status"]
 
 
+def test_every_section_of_the_template_is_required(tmp_path: Path) -> None:
+    template = (EXAMPLES / "design_docs" / "design-doc-template.md").read_text(encoding="utf-8")
+    filled = re.sub(r"<[a-z][a-z ,]*>", "filled in", template)
+    titles = re.findall(r"^## (.+)$", filled, re.M)
+    assert len(titles) == 8
+    for title in titles:
+        without = tmp_path / "design-x.md"
+        start = filled.index(f"## {title}")
+        end = filled.find("\n## ", start + 1)
+        without.write_text(filled[:start] + (filled[end + 1 :] if end >= 0 else ""), encoding="utf-8")
+        assert [f.message for f in lint_file(without) if f.rule == "design-sections"] == [
+            f"missing section '## {title.capitalize()}'"
+        ], title
+
+
 def test_weak_design_doc() -> None:
     findings = lint_file(SAMPLES / "design-search.md")
     missing = {f.message for f in findings if f.rule == "design-sections"}
-    assert missing == {"missing section '## Non-goals'", "missing section '## Risks and open questions'"}
+    assert missing == {
+        "missing section '## Non-goals'",
+        "missing section '## Cross-cutting concerns'",
+        "missing section '## Risks and open questions'",
+        "missing section '## Rollout'",
+    }
     assert any(f.rule == "design-alternatives" for f in findings)
     vague = [f for f in findings if f.rule == "design-measurable-goals"]
     assert len(vague) == 1 and "Search feels fast" in vague[0].message
