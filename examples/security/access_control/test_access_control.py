@@ -1,4 +1,4 @@
-"""Authentication, RBAC, ABAC, object-level authorisation and TOTP, each with a test that could fail."""
+"""Authentication, RBAC, ABAC, object-level authorization and TOTP, each with a test that could fail."""
 
 from __future__ import annotations
 

@@ -33,6 +33,10 @@ SIGNATURES = {  # allowed type -> (extension set, magic bytes the content must s
 }
 
 
+class UploadTooLarge(ValueError):
+    """Too big to accept: the caller answers 413 Content Too Large, not 415."""
+
+
 @dataclass(frozen=True)
 class AcceptedUpload:
     media_type: str
@@ -41,7 +45,7 @@ class AcceptedUpload:
 
 def check_upload(filename: str, content: bytes) -> AcceptedUpload:
     if len(content) > MAX_UPLOAD_BYTES:
-        raise ValueError("file too large")
+        raise UploadTooLarge("file too large")
     extension = Path(filename).suffix.lower()
     for media_type, (extensions, magic) in SIGNATURES.items():
         if extension in extensions:

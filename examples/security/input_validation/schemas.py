@@ -1,4 +1,4 @@
-"""Allow-list validation with pydantic: canonicalise once, then check type, shape, range and set membership."""
+"""Allow-list validation with pydantic: canonicalize once, then check type, shape, range and set membership."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class SignupRequest(BaseModel):
 
     @field_validator("username", mode="before")
     @classmethod
-    def canonicalise_username(cls, value: object) -> object:
+    def canonicalize_username(cls, value: object) -> object:
         # Runs before the pattern check, so validation sees the same string the database will store.
         return canonical(value) if isinstance(value, str) else value
 

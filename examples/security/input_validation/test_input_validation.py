@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from examples.security.input_validation.app import create_app
+from examples.security.input_validation.app import MAX_REQUEST_BYTES, create_app
 from examples.security.input_validation.files import MAX_UPLOAD_BYTES, check_upload, resolve_inside
 from examples.security.input_validation.schemas import SignupRequest
 
@@ -40,7 +40,7 @@ def test_invalid_signups_are_rejected_with_422(client, change):
     assert client.post("/signup", json={**GOOD, **change}).status_code == 422
 
 
-def test_lookalike_usernames_canonicalise_to_one_account():
+def test_lookalike_usernames_canonicalize_to_one_account():
     full_width = SignupRequest.model_validate({**GOOD, "username": "\uff21\uff24\uff21_L"})  # full-width "ADA_L"
     assert full_width.username == "ada_l"
 
@@ -78,11 +78,37 @@ def test_png_upload_gets_a_server_generated_name(client):
     [
         ("shell.php", b"<?php system($_GET['c']); ?>"),  # extension not allowed
         ("cat.png", b"<?php system($_GET['c']); ?>"),  # right extension, wrong bytes
-        ("cat.png", PNG + b"\x00" * MAX_UPLOAD_BYTES),  # too large
     ],
 )
 def test_bad_uploads_are_refused(client, filename, content):
     assert client.post("/avatar", files={"file": (filename, content, "image/png")}).status_code == 415
+
+
+def test_a_file_just_over_the_limit_is_413_from_the_handler(client):
+    content = PNG + b"\x00" * (MAX_UPLOAD_BYTES - len(PNG) + 1)  # fits the request limit, not the file limit
+    response = client.post("/avatar", files={"file": ("cat.png", content, "image/png")})
+    assert response.status_code == 413 and response.json()["detail"] == "file too large"
+
+
+def test_a_body_over_the_request_limit_is_refused_before_parsing(client):
+    huge = PNG + b"\x00" * (MAX_REQUEST_BYTES + 1)
+    response = client.post("/avatar", files={"file": ("cat.png", huge, "image/png")})
+    assert response.status_code == 413 and response.json()["detail"] == "request body too large"
+    big_json = client.post("/signup", content=b'{"username": "' + b"a" * MAX_REQUEST_BYTES + b'"}')
+    assert big_json.status_code == 413  # JSON bodies too: refused before json.loads sees them
+
+
+def test_a_chunked_body_without_content_length_is_counted():
+    def chunks():
+        for _ in range(40):
+            yield b"x" * 65_536  # 2.5 MiB in all, announced by no Content-Length
+
+    response = TestClient(create_app()).post("/signup", content=chunks(), headers={"content-type": "application/json"})
+    assert response.status_code == 413
+
+
+def test_the_limit_leaves_ordinary_requests_alone(client):
+    assert client.post("/signup", json=GOOD).status_code == 201
 
 
 def test_declared_content_type_is_not_trusted():
