@@ -16,8 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import CodeType, FrameType
 
-import hypothesis  # noqa: F401  (imported once here: see run_suite)
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# A learner's property tests must give the same verdict on every run of the check: generated inputs come in a
+# fixed order (derandomize), and no example database carries failures from one variant's run into the next
+# (derandomize implies database=None). No deadline: a busy CI machine must not turn slowness into failure.
+hypothesis_settings.register_profile("exercise-check", derandomize=True, deadline=None)
 
 # (object to patch, attribute name, replacement): e.g. (Pricing, "total_cents", a mutant of that method).
 Patch = tuple[object, str, object]
@@ -66,11 +71,16 @@ def run_suite(pytester: pytest.Pytester, tests: Path, variant: Variant | None = 
     copy = pytester.path / "test_learner_suite.py"
     shutil.copyfile(tests, copy)
     # pytester drops every module a run imported when the run ends. Hypothesis's pytest plugin imports hypothesis
-    # at the end of each session, which would cost about a second a run; imported here, it stays loaded.
+    # at the end of each session, which would cost about a second a run; imported by this module, it stays loaded.
+    previous_profile = hypothesis_settings.get_current_profile_name()
     with patched(variant.patches if variant else ()):
-        # No cache: the run leaves nothing behind in the scratch folder or beside the learner's file.
-        # No terminal reporter: the check's own message says what matters, without a page of inner output.
-        recorder = pytester.inline_run(str(copy), "-p", "no:cacheprovider", "-p", "no:terminal")
+        try:
+            # No cache and no terminal reporter: nothing left behind, and the check's message says what matters.
+            recorder = pytester.inline_run(
+                str(copy), "-p", "no:cacheprovider", "-p", "no:terminal", "--hypothesis-profile=exercise-check"
+            )
+        finally:
+            hypothesis_settings.load_profile(previous_profile)  # the profile is global: give it back
     passed, _, failed = recorder.listoutcomes()
     return SuiteRun(len(passed), [_why(report) for report in [*failed, *recorder.getfailedcollections()]])
 

@@ -6,7 +6,7 @@ import re
 
 # --8<-- [start:final]
 UNITS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
-TOKEN = re.compile(r"(\d+)([dhms])")
+TOKEN = re.compile(r"([0-9]+)([dhms])")  # not \d: in a str pattern it matches any Unicode digit, such as "٣"
 
 
 def parse_duration(text: str) -> int:
