@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 from pathlib import Path
 
@@ -77,3 +78,26 @@ def test_scanner_finds_the_leaks_and_ignores_the_rest():
 
 def test_entropy_separates_random_tokens_from_words():
     assert shannon_entropy("q8Zr2Lx9Vt4Wm1Kp7Ys3Nd6Hf0Jb5Cg") > 4.5 > shannon_entropy("passwordpassword")
+
+
+def test_a_logger_filter_misses_child_loggers_and_tracebacks():
+    # The limits the lesson names (and the last exercise fixes): a filter on a logger sees only records logged on
+    # that logger, and it rewrites the message, not the traceback text the formatter adds later.
+    stream = io.StringIO()
+    parent = logging.getLogger("example.redaction")
+    handler = logging.StreamHandler(stream)
+    parent.addHandler(handler)
+    parent.addFilter(RedactSecrets())
+    parent.propagate = False
+    try:
+        logging.getLogger("example.redaction.child").warning("retrying %s", DB_URL)
+        try:
+            raise ConnectionError(DB_URL)
+        except ConnectionError:
+            parent.exception("database unavailable")
+    finally:
+        parent.removeHandler(handler)
+        parent.filters.clear()
+    first, _, rest = stream.getvalue().partition("\n")
+    assert "s3cr3t" in first, "the child logger's record skipped the parent's filter"
+    assert "database unavailable" in rest and "s3cr3t" in rest, "the traceback was not redacted"
