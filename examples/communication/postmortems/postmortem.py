@@ -8,6 +8,12 @@ from dataclasses import dataclass, field
 
 # Phrases that turn a review into a search for a culprit; the fix is to ask why the system allowed it.
 BLAME = re.compile(r"\b(human error|operator error|should have known|careless|fault of|failed to notice)\b", re.I)
+# Actions that ask people to try harder: they change nothing, so the same conditions produce the same incident.
+WISH = re.compile(
+    r"\b(be (more )?careful|pay (more )?attention|try harder|be vigilant|remember to|double-check)\b", re.I
+)
+# A sentence ends at . ! or ? followed by a space or the end; "1.5" and "v2.3" do not end one.
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,7 @@ class Postmortem:
     timeline: list[Event]
     contributing_factors: list[str]
     actions: list[Action] = field(default_factory=list)
+    went_well: list[str] = field(default_factory=list)
 
 
 # --8<-- [start:metrics]
@@ -67,7 +74,7 @@ def review(pm: Postmortem) -> list[str]:
         durations(pm)
     except ValueError as error:
         problems.append(str(error))
-    if len(pm.summary.split(".")) > 4:
+    if len(SENTENCE_END.findall(pm.summary)) > 3:
         problems.append("summary should be two or three sentences a stakeholder can read")
     if len(pm.contributing_factors) < 2:
         problems.append("list more than one contributing factor; incidents rarely have a single cause")
@@ -75,11 +82,15 @@ def review(pm: Postmortem) -> list[str]:
         match = BLAME.search(text)
         if match:
             problems.append(f"blaming language '{match.group(0)}': ask what made the mistake possible")
+    if not pm.went_well:
+        problems.append("say what went well, so the team keeps doing it")
     if not pm.actions:
         problems.append("no action items")
     for action in pm.actions:
         if action.owner is None or action.due is None:
             problems.append(f"action without owner or due date: '{action.text}'")
+        if WISH.search(action.text):
+            problems.append(f"'{action.text}' is a wish, not an action: change what made the mistake easy")
     return problems
 
 

@@ -37,6 +37,7 @@ CARD_OUTAGE = Postmortem(
         Action("Alert when payment error rate exceeds 5% for 3 minutes", "payments team", dt.date(2026, 11, 17)),
         Action("Validate payment URL per environment at startup", "platform team", dt.date(2026, 11, 24)),
     ],
+    went_well=["Restoring the previous configuration took one command and two minutes."],
 )
 
 
@@ -62,6 +63,7 @@ def test_blame_and_unowned_actions_are_sent_back() -> None:
         "list more than one contributing factor; incidents rarely have a single cause",
         "blaming language 'Human error': ask what made the mistake possible",
         "action without owner or due date: 'Be more careful with configuration'",
+        "'Be more careful with configuration' is a wish, not an action: change what made the mistake easy",
     ]
 
 
@@ -83,3 +85,17 @@ def test_long_summary_and_no_actions() -> None:
         "summary should be two or three sentences a stakeholder can read",
         "no action items",
     ]
+
+
+def test_numbers_and_versions_do_not_end_sentences() -> None:
+    precise = replace(CARD_OUTAGE, summary="Release 2.3.1 raised errors to 12.5% for 1.5 hours. It was rolled back.")
+    assert review(precise) == []
+
+
+def test_an_owned_wish_is_still_sent_back() -> None:
+    owned = replace(CARD_OUTAGE, actions=[Action("Remember to check the URL", "payments team", dt.date(2026, 12, 1))])
+    assert review(owned) == ["'Remember to check the URL' is a wish, not an action: change what made the mistake easy"]
+
+
+def test_what_went_well_is_required() -> None:
+    assert review(replace(CARD_OUTAGE, went_well=[])) == ["say what went well, so the team keeps doing it"]

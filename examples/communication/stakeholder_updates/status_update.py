@@ -23,7 +23,7 @@ class Update:
     impact: str  # who is affected and how, in the customer's words
     action: str  # what we are doing now
     workaround: str | None
-    next_update: dt.datetime | None  # required until resolved
+    next_update: dt.datetime | None  # required until resolved; an aware datetime, shown in UTC
 
 
 STATES = ("investigating", "identified", "monitoring", "resolved")
@@ -36,8 +36,11 @@ def problems(update: Update) -> list[str]:
         found.append(f"state must be one of {', '.join(STATES)}")
     if update.state != "resolved" and update.next_update is None:
         found.append("say when the next update will come, even if there is no news")
+    if update.next_update is not None and update.next_update.utcoffset() is None:
+        found.append("give the next update time with its time zone; readers are in many")
+    text = f"{update.impact} {update.action} {update.workaround or ''}"
     for word, plain in JARGON.items():
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", f"{update.impact} {update.action}", re.I):
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I):
             found.append(f"jargon '{word}': say '{plain}'")
     return found
 
@@ -50,7 +53,8 @@ def render(update: Update) -> str:
     if update.workaround:
         lines.append(f"Workaround: {update.workaround}")
     if update.next_update is not None:
-        lines.append(f"Next update by {update.next_update:%H:%M} UTC.")
+        # Convert before printing: a Berlin 15:30 labeled "UTC" promises an update an hour early.
+        lines.append(f"Next update by {update.next_update.astimezone(dt.UTC):%H:%M} UTC.")
     return "\n".join(lines)
 
 

@@ -52,3 +52,20 @@ def test_unknown_state_is_rejected() -> None:
     assert problems(Update("fixed-ish", "x", "y", None, NEXT)) == [
         "state must be one of investigating, identified, monitoring, resolved"
     ]
+
+
+def test_next_update_is_shown_in_utc_whatever_zone_it_was_given_in() -> None:
+    berlin = dt.datetime(2026, 11, 25, 15, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    update = Update("monitoring", "Card payments work again.", "We are watching error rates.", None, berlin)
+    assert render(update).endswith("Next update by 14:30 UTC.")
+
+
+def test_a_next_update_without_a_zone_and_jargon_in_the_workaround_are_rejected() -> None:
+    naive = dt.datetime(2026, 11, 25, 14, 30)  # no tzinfo: the mistake under test
+    update = Update(
+        "identified", "Some customers cannot pay.", "We are undoing a change.", "Retry after failover", naive
+    )
+    assert problems(update) == [
+        "give the next update time with its time zone; readers are in many",
+        "jargon 'failover': say 'switched to the backup system'",
+    ]
