@@ -1,5 +1,6 @@
-# A container registry for the service and a role that GitHub Actions assumes with OIDC to push to it.
-# No long-lived access keys exist anywhere: the pipeline trades a short-lived GitHub token for AWS credentials.
+# A container registry for the service, and the two roles GitHub Actions assumes with OIDC: one pushes images,
+# the other deploys them. No long-lived access keys exist anywhere: each job trades a short-lived GitHub token
+# for AWS credentials.
 
 # --8<-- [start:kms]
 resource "aws_kms_key" "registry" {
@@ -54,7 +55,9 @@ resource "aws_iam_openid_connect_provider" "github" {
   client_id_list = ["sts.amazonaws.com"]
 }
 
-data "aws_iam_policy_document" "trust_github" {
+# GitHub's subject claim names the job's environment if it has one, else its branch (or pull_request).
+# One role per job, each trusting exactly one subject: the build job pushes images, the deploy job deploys.
+data "aws_iam_policy_document" "trust_push" {
   statement {
     actions = ["sts:AssumeRoleWithWebIdentity"]
     principals {
@@ -66,7 +69,7 @@ data "aws_iam_policy_document" "trust_github" {
       variable = "token.actions.githubusercontent.com:aud"
       values   = ["sts.amazonaws.com"]
     }
-    # Only workflows on the main branch of this one repository may assume the role.
+    # Jobs on main that name no environment; pull requests and other branches get other subjects.
     condition {
       test     = "StringEquals"
       variable = "token.actions.githubusercontent.com:sub"
@@ -75,9 +78,37 @@ data "aws_iam_policy_document" "trust_github" {
   }
 }
 
+data "aws_iam_policy_document" "trust_deploy" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = [aws_iam_openid_connect_provider.github.arn]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+    # Only jobs that ran in the production environment, so they passed its required reviewers.
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:sub"
+      values   = ["repo:${var.github_repository}:environment:production"]
+    }
+  }
+}
+
+resource "aws_iam_role" "push" {
+  name                 = "${var.name}-github-push"
+  assume_role_policy   = data.aws_iam_policy_document.trust_push.json
+  max_session_duration = 3600
+  tags                 = var.tags
+}
+
 resource "aws_iam_role" "deploy" {
   name                 = "${var.name}-github-deploy"
-  assume_role_policy   = data.aws_iam_policy_document.trust_github.json
+  assume_role_policy   = data.aws_iam_policy_document.trust_deploy.json
   max_session_duration = 3600
   tags                 = var.tags
 }
@@ -106,7 +137,44 @@ data "aws_iam_policy_document" "push_images" {
 
 resource "aws_iam_role_policy" "push_images" {
   name   = "push-images"
-  role   = aws_iam_role.deploy.id
+  role   = aws_iam_role.push.id
   policy = data.aws_iam_policy_document.push_images.json
 }
 # --8<-- [end:least-privilege]
+
+# --8<-- [start:deploy-access]
+data "aws_region" "current" {}
+
+# AWS permissions: only what `aws eks update-kubeconfig` needs to find the cluster's endpoint.
+data "aws_iam_policy_document" "find_cluster" {
+  statement {
+    sid       = "DescribeThisClusterOnly"
+    actions   = ["eks:DescribeCluster"]
+    resources = ["arn:aws:eks:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:cluster/${var.cluster_name}"]
+  }
+}
+
+resource "aws_iam_role_policy" "find_cluster" {
+  name   = "find-cluster"
+  role   = aws_iam_role.deploy.id
+  policy = data.aws_iam_policy_document.find_cluster.json
+}
+
+# Kubernetes permissions: an EKS access entry maps the role into the cluster, allowed to edit workloads in
+# the service's namespace (named like the service) and nowhere else.
+resource "aws_eks_access_entry" "deploy" {
+  cluster_name  = var.cluster_name
+  principal_arn = aws_iam_role.deploy.arn
+  tags          = var.tags
+}
+
+resource "aws_eks_access_policy_association" "deploy" {
+  cluster_name  = var.cluster_name
+  principal_arn = aws_iam_role.deploy.arn
+  policy_arn    = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy"
+  access_scope {
+    type       = "namespace"
+    namespaces = [var.name]
+  }
+}
+# --8<-- [end:deploy-access]

@@ -1,4 +1,4 @@
-"""Terraform and CloudFormation describe the same registry and OIDC role, with the same guard rails."""
+"""Terraform and CloudFormation describe the same registry and OIDC roles, with the same guard rails."""
 
 from __future__ import annotations
 
@@ -65,13 +65,35 @@ def test_terraform_registry_is_immutable_scanned_and_encrypted() -> None:
     assert attr(attr(repo, "encryption_configuration"), "encryption_type") == "KMS"
 
 
-def test_terraform_role_trusts_only_main_of_one_repository() -> None:
-    trust = terraform()["data"]["aws_iam_policy_document"]["trust_github"]["statement"][0]
-    conditions = {attr(c, "variable"): attr(c, "values") for c in trust["condition"]}
-    assert conditions["token.actions.githubusercontent.com:aud"] == ["sts.amazonaws.com"]
-    assert conditions["token.actions.githubusercontent.com:sub"] == [
-        "repo:${var.github_repository}:ref:refs/heads/main"
-    ]
+def trust(document: str) -> dict[str, list[str]]:
+    statement = terraform()["data"]["aws_iam_policy_document"][document]["statement"][0]
+    return {attr(c, "variable"): attr(c, "values") for c in statement["condition"]}
+
+
+def test_terraform_roles_trust_one_subject_each() -> None:
+    # Which jobs these subjects admit, and which they keep out, is tested in examples/cloud_devops/pipelines.
+    aud = "token.actions.githubusercontent.com:aud"
+    sub = "token.actions.githubusercontent.com:sub"
+    assert trust("trust_push") == {
+        aud: ["sts.amazonaws.com"],
+        sub: ["repo:${var.github_repository}:ref:refs/heads/main"],
+    }
+    assert trust("trust_deploy") == {
+        aud: ["sts.amazonaws.com"],
+        sub: ["repo:${var.github_repository}:environment:production"],
+    }
+
+
+def test_terraform_deploy_role_reaches_one_cluster_and_one_namespace() -> None:
+    resources = terraform()["resource"]
+    (statement,) = terraform()["data"]["aws_iam_policy_document"]["find_cluster"]["statement"]
+    assert attr(statement, "actions") == ["eks:DescribeCluster"]
+    assert attr(statement, "resources")[0].endswith(":cluster/${var.cluster_name}")
+    association = resources["aws_eks_access_policy_association"]["deploy"]
+    scope = attr(association, "access_scope")
+    assert attr(scope, "type") == "namespace" and attr(scope, "namespaces") == ["${var.name}"]
+    assert attr(association, "principal_arn") == "${aws_iam_role.deploy.arn}"
+    assert attr(resources["aws_iam_role_policy"]["push_images"], "role") == "${aws_iam_role.push.id}"
 
 
 def push_statements() -> list[dict[str, Any]]:
@@ -89,11 +111,21 @@ def test_cloudformation_matches_terraform() -> None:
     assert repo["DeletionPolicy"] == "Retain"
     assert repo["Properties"]["ImageTagMutability"] == "IMMUTABLE"
     assert repo["Properties"]["ImageScanningConfiguration"] == {"ScanOnPush": True}
-    condition = resources["DeployRole"]["Properties"]["AssumeRolePolicyDocument"]["Statement"][0]["Condition"]
-    assert condition["StringEquals"]["token.actions.githubusercontent.com:sub"] == {
-        "Sub": "repo:${GitHubRepository}:ref:refs/heads/main"
+    subjects = {
+        name: resources[name]["Properties"]["AssumeRolePolicyDocument"]["Statement"][0]["Condition"]["StringEquals"][
+            "token.actions.githubusercontent.com:sub"
+        ]
+        for name in ("PushRole", "DeployRole")
     }
-    statements = resources["DeployRole"]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"]
+    assert subjects == {
+        "PushRole": {"Sub": "repo:${GitHubRepository}:ref:refs/heads/main"},
+        "DeployRole": {"Sub": "repo:${GitHubRepository}:environment:production"},
+    }
+    statements = resources["PushRole"]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"]
     tf_actions = attr(push_statements()[1], "actions")
     assert statements[1]["Action"] == tf_actions
+    (find_cluster,) = resources["DeployRole"]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"]
+    assert find_cluster["Action"] == "eks:DescribeCluster"
+    (access,) = resources["DeployAccess"]["Properties"]["AccessPolicies"]
+    assert access["AccessScope"] == {"Type": "namespace", "Namespaces": [{"Ref": "ServiceName"}]}
     json.dumps(CFN)  # the parsed template is plain data
