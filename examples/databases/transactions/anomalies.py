@@ -6,28 +6,22 @@ outcome is deterministic. The `isolation` argument is the level both transaction
 
 from __future__ import annotations
 
-import threading
+import random
+import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import psycopg
-from psycopg import errors
-from psycopg.abc import Query
 
-IsolationLevel = psycopg.IsolationLevel
+from examples.databases.transactions.sessions import (
+    IsolationLevel,
+    connect,
+    in_background,
+    one,
+    wait_until_blocked,
+)
+
 T = TypeVar("T")
-
-
-def connect(url: str, isolation: IsolationLevel) -> psycopg.Connection:
-    conn = psycopg.connect(url)
-    conn.isolation_level = isolation
-    return conn
-
-
-def one(conn: psycopg.Connection, sql: Query, params: tuple[object, ...] = ()) -> Any:
-    row = conn.execute(sql, params).fetchone()
-    assert row is not None
-    return row[0]
 
 
 def setup(url: str) -> None:
@@ -71,7 +65,7 @@ def lost_update(url: str, isolation: IsolationLevel) -> object:
         # At READ COMMITTED this overwrites T1's committed change; at REPEATABLE READ it raises SerializationFailure.
         t2.execute("UPDATE accounts SET balance = %s WHERE id = 'alice'", (int(seen_by_t2) + 10,))
         t2.commit()
-    with psycopg.connect(url) as conn:
+    with connect(url) as conn:
         return one(conn, "SELECT balance FROM accounts WHERE id = 'alice'")
 
 
@@ -94,7 +88,7 @@ def write_skew(url: str, isolation: IsolationLevel) -> object:
             t2.execute("UPDATE doctors SET on_call = false WHERE name = 'ben'")
         t1.commit()
         t2.commit()  # SERIALIZABLE detects the read/write dependency cycle and fails here
-    with psycopg.connect(url) as conn:
+    with connect(url) as conn:
         return one(conn, count)
 
 
@@ -102,19 +96,43 @@ def write_skew(url: str, isolation: IsolationLevel) -> object:
 
 
 # --8<-- [start:retry]
-def run_with_retry(url: str, work: Callable[[psycopg.Connection], T], attempts: int = 5) -> T:
-    """Run `work` in a SERIALIZABLE transaction, retrying when PostgreSQL reports a serialization failure."""
+# serialization_failure and deadlock_detected: the transaction was rolled back and may succeed if run again.
+RETRYABLE = frozenset({"40001", "40P01"})
+
+
+def backoff_delay(attempt: int, base: float, cap: float, rand: Callable[[], float] = random.random) -> float:
+    """Capped exponential backoff with full jitter: uniform in [0, min(cap, base * 2**(attempt - 1)))."""
+    return rand() * min(cap, base * 2 ** (attempt - 1))
+
+
+def run_with_retry(
+    url: str,
+    work: Callable[[psycopg.Connection], T],
+    *,
+    isolation: IsolationLevel = IsolationLevel.SERIALIZABLE,
+    attempts: int = 5,
+    base_delay: float = 0.01,
+    max_delay: float = 1.0,
+    sleep: Callable[[float], None] = time.sleep,
+    rand: Callable[[], float] = random.random,
+    on_retry: Callable[[int, psycopg.Error, float], None] | None = None,
+) -> T:
+    """Run `work` in a transaction and commit it. On a serialization failure or a deadlock, wait and run the
+    whole of `work` again, reads included, in a new transaction. Any other error is raised at once."""
     for attempt in range(1, attempts + 1):
-        with connect(url, IsolationLevel.SERIALIZABLE) as conn:
-            try:
+        try:
+            with connect(url, isolation) as conn:  # leaving the block on an error rolls back and closes
                 result = work(conn)
-                conn.commit()
-                return result
-            except errors.SerializationFailure:
-                conn.rollback()
-                if attempt == attempts:
-                    raise
-    raise AssertionError("unreachable")
+                conn.commit()  # a serialization failure can also come from COMMIT itself
+            return result
+        except psycopg.Error as error:
+            if error.sqlstate not in RETRYABLE or attempt == attempts:
+                raise
+            delay = backoff_delay(attempt, base_delay, max_delay, rand)
+            if on_retry is not None:
+                on_retry(attempt, error, delay)
+            sleep(delay)
+    raise ValueError("attempts must be at least 1")
 
 
 # --8<-- [end:retry]
@@ -122,30 +140,26 @@ def run_with_retry(url: str, work: Callable[[psycopg.Connection], T], attempts: 
 
 # --8<-- [start:row_lock]
 def increment_with_row_lock(url: str) -> tuple[object, bool]:
-    """T1 locks the row with SELECT ... FOR UPDATE; T2 must wait for T1 to finish before it can read.
+    """T1 locks the row with SELECT ... FOR UPDATE; T2 asks for the same lock and waits until T1 commits.
 
-    Returns the final balance and whether T2 was observed waiting on T1's lock.
+    Returns the final balance and whether the server reported T2 waiting for T1 (pg_blocking_pids).
     """
     setup(url)
-    t2_done = threading.Event()
-
-    def second_transaction() -> None:
-        with psycopg.connect(url) as t2:
-            balance = one(t2, "SELECT balance FROM accounts WHERE id = 'alice' FOR UPDATE")
-            t2.execute("UPDATE accounts SET balance = %s WHERE id = 'alice'", (int(balance) + 10,))
-            t2.commit()
-        t2_done.set()
-
-    with psycopg.connect(url) as t1:
+    with connect(url) as t1, connect(url) as t2:
         balance = one(t1, "SELECT balance FROM accounts WHERE id = 'alice' FOR UPDATE")
-        worker = threading.Thread(target=second_transaction)
-        worker.start()
-        t2_blocked = not t2_done.wait(timeout=0.5)
+
+        def second_transaction() -> None:
+            locked = one(t2, "SELECT balance FROM accounts WHERE id = 'alice' FOR UPDATE")  # waits for T1
+            t2.execute("UPDATE accounts SET balance = %s WHERE id = 'alice'", (int(locked) + 10,))
+            t2.commit()
+
+        t2_done = in_background(second_transaction)
+        t2_waited_for_t1 = wait_until_blocked(url, t2.info.backend_pid) == [t1.info.backend_pid]
         t1.execute("UPDATE accounts SET balance = %s WHERE id = 'alice'", (int(balance) + 10,))
         t1.commit()
-    worker.join(timeout=10)
-    with psycopg.connect(url) as conn:
-        return one(conn, "SELECT balance FROM accounts WHERE id = 'alice'"), t2_blocked
+        t2_done.result(timeout=10)  # once the lock was free, T2 read 110: T1's committed balance
+    with connect(url) as conn:
+        return one(conn, "SELECT balance FROM accounts WHERE id = 'alice'"), t2_waited_for_t1
 
 
 # --8<-- [end:row_lock]
@@ -155,7 +169,7 @@ def increment_with_row_lock(url: str) -> tuple[object, bool]:
 def mvcc_versions(url: str) -> dict[str, object]:
     """An UPDATE writes a new row version; a snapshot taken earlier keeps reading the old one."""
     setup(url)
-    with connect(url, IsolationLevel.REPEATABLE_READ) as reader, psycopg.connect(url) as writer:
+    with connect(url, IsolationLevel.REPEATABLE_READ) as reader, connect(url) as writer:
         before = reader.execute("SELECT ctid::text, xmin::text, balance FROM accounts WHERE id = 'alice'").fetchone()
         writer.execute("UPDATE accounts SET balance = 70 WHERE id = 'alice'")
         writer.commit()
