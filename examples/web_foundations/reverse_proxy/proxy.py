@@ -1,4 +1,4 @@
-"""A minimal asyncio reverse proxy: round-robin upstreams, forwarding headers and a 502 on failure.
+"""A minimal asyncio reverse proxy: round-robin upstreams, forwarding headers, and 502 or 504 on failure.
 
 It speaks just enough HTTP/1.1 (Content-Length bodies, one request per connection) to show what
 nginx, Apache httpd, Caddy or a cloud load balancer do on every request. Not for production.
@@ -17,9 +17,24 @@ async def read_message(reader: asyncio.StreamReader) -> tuple[str, list[tuple[st
     head = await reader.readuntil(b"\r\n\r\n")
     start_line, *lines = head.decode("iso-8859-1").rstrip("\r\n").split("\r\n")
     headers = [(name.strip(), value.strip()) for name, _, value in (line.partition(":") for line in lines)]
-    length = next((int(v) for n, v in headers if n.lower() == "content-length"), 0)
+    length = body_length(headers)
     body = await reader.readexactly(length) if length else b""
     return start_line, headers, body
+
+
+def body_length(headers: list[tuple[str, str]]) -> int:
+    """The body's length, refusing anything two parsers could read differently (request smuggling)."""
+    if any(name.lower() == "transfer-encoding" for name, _ in headers):
+        raise ValueError("this proxy frames bodies by Content-Length only")
+    lengths = {value for name, value in headers if name.lower() == "content-length"}
+    if len(lengths) > 1 or not all(value.isascii() and value.isdigit() for value in lengths):
+        raise ValueError(f"invalid Content-Length: {sorted(lengths)}")
+    return int(lengths.pop()) if lengths else 0
+
+
+def status_only(status: int, reason: str) -> bytes:
+    """An answer the proxy makes itself, with no body."""
+    return serialize(f"HTTP/1.1 {status} {reason}", [("Content-Length", "0"), ("Connection", "close")], b"")
 
 
 def serialize(start_line: str, headers: list[tuple[str, str]], body: bytes) -> bytes:
@@ -61,29 +76,37 @@ class ReverseProxy:
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         client_ip = writer.get_extra_info("peername")[0]
         try:
-            start_line, headers, body = await read_message(reader)
-            host, port = next(self._upstreams)
             try:
-                up_reader, up_writer = await asyncio.wait_for(asyncio.open_connection(host, port), self.timeout)
-            except (OSError, TimeoutError):
-                writer.write(serialize("HTTP/1.1 502 Bad Gateway", [("Content-Length", "0")], b""))
+                start_line, headers, body = await read_message(reader)
+            except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError):
+                writer.write(status_only(400, "Bad Request"))  # the client's fault: nothing goes upstream
                 return
-            up_writer.write(serialize(start_line, forwarded_headers(headers, client_ip, self.scheme), body))
-            await up_writer.drain()
-            try:
-                status, up_headers, up_body = await asyncio.wait_for(read_message(up_reader), self.timeout)
-            except TimeoutError:
-                writer.write(serialize("HTTP/1.1 504 Gateway Timeout", [("Content-Length", "0")], b""))
-                return
-            finally:
-                up_writer.close()
-            kept = [(n, v) for n, v in up_headers if n.lower() not in HOP_BY_HOP]
-            writer.write(serialize(status, [*kept, ("Connection", "close")], up_body))
-        except (asyncio.IncompleteReadError, ValueError):
-            writer.write(serialize("HTTP/1.1 400 Bad Request", [("Content-Length", "0")], b""))
+            request = serialize(start_line, forwarded_headers(headers, client_ip, self.scheme), body)
+            writer.write(await self.forward(next(self._upstreams), request))
         finally:
             await writer.drain()
             writer.close()
+
+    async def forward(self, upstream: tuple[str, int], request: bytes) -> bytes:
+        """Send the request to one upstream and return the answer for the client."""
+        try:
+            up_reader, up_writer = await asyncio.wait_for(asyncio.open_connection(*upstream), self.timeout)
+        except TimeoutError:  # checked first: TimeoutError is a kind of OSError
+            return status_only(504, "Gateway Timeout")  # no answer to the SYN: a host that is down or firewalled
+        except OSError:
+            return status_only(502, "Bad Gateway")  # refused (nothing listens) or unreachable
+        try:
+            up_writer.write(request)
+            await up_writer.drain()
+            status, up_headers, up_body = await asyncio.wait_for(read_message(up_reader), self.timeout)
+        except TimeoutError:
+            return status_only(504, "Gateway Timeout")  # connected, but no answer in time
+        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError):
+            return status_only(502, "Bad Gateway")  # reset, closed without answering, or an unreadable answer
+        finally:
+            up_writer.close()
+        kept = [(n, v) for n, v in up_headers if n.lower() not in HOP_BY_HOP]
+        return serialize(status, [*kept, ("Connection", "close")], up_body)
 
     # --8<-- [end:proxy]
 
