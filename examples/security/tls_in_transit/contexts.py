@@ -26,6 +26,7 @@ def client_context(ca: Path, *, cert: Path | None = None, key: Path | None = Non
     """A client context that trusts only `ca` and checks the server's name; optionally presents a certificate."""
     ctx = ssl.create_default_context(cafile=ca)  # CERT_REQUIRED and check_hostname=True by default
     ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    ctx.verify_flags |= ssl.VERIFY_X509_STRICT  # RFC 5280 checks; the default from Python 3.13 on
     if cert is not None:
         ctx.load_cert_chain(certfile=cert, keyfile=key)
     return ctx

@@ -13,6 +13,7 @@ from examples.security.tls_in_transit.contexts import peer_identity
 @dataclass
 class ServerResult:
     version: str | None = None
+    cipher: str | None = None
     client_identity: str | None = None
     error: BaseException | None = None
     done: threading.Event = field(default_factory=threading.Event)
@@ -30,6 +31,7 @@ def exchange(server_ctx: ssl.SSLContext, client_ctx: ssl.SSLContext, server_host
             conn, _ = listener.accept()
             with server_ctx.wrap_socket(conn, server_side=True) as tls:
                 result.version = tls.version()
+                result.cipher = tls.cipher()[0]
                 result.client_identity = peer_identity(tls)
                 tls.sendall(b"pong:" + tls.recv(16))
         except (ssl.SSLError, OSError) as error:

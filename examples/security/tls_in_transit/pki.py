@@ -37,6 +37,20 @@ def _write(directory: Path, stem: str, cert: x509.Certificate, key: ec.EllipticC
     return Pem(cert_path, key_path)
 
 
+def _key_usage(*, cert_sign: bool = False, digital_signature: bool = False) -> x509.KeyUsage:
+    return x509.KeyUsage(
+        digital_signature=digital_signature,
+        content_commitment=False,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=cert_sign,
+        crl_sign=cert_sign,
+        encipher_only=False,
+        decipher_only=False,
+    )
+
+
 # --8<-- [start:issue]
 def make_ca(
     directory: Path, name: str = "Example Internal CA"
@@ -52,7 +66,8 @@ def make_ca(
         .not_valid_before(now - dt.timedelta(minutes=5))
         .not_valid_after(now + dt.timedelta(days=30))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True)
+        .add_extension(_key_usage(cert_sign=True), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
     return _write(directory, "ca", cert, key), cert, key
@@ -66,10 +81,14 @@ def issue(
     ca_key: ec.EllipticCurvePrivateKey,
     *,
     server: bool,
+    not_before: dt.datetime | None = None,
+    not_after: dt.datetime | None = None,
 ) -> Pem:
     """Issue a leaf certificate. Servers get DNS/IP names; clients (for mTLS) get a service identity."""
     key = ec.generate_private_key(ec.SECP256R1())
     now = dt.datetime.now(dt.UTC)
+    not_before = not_before or now - dt.timedelta(minutes=5)
+    not_after = not_after or now + dt.timedelta(days=7)  # short-lived leaf certificates limit the damage of a leak
     usage = ExtendedKeyUsageOID.SERVER_AUTH if server else ExtendedKeyUsageOID.CLIENT_AUTH
     san: list[x509.GeneralName] = (
         [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
@@ -82,11 +101,16 @@ def issue(
         .issuer_name(ca_cert.subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=7))  # short-lived leaf certificates limit the damage of a leak
+        .not_valid_before(not_before)
+        .not_valid_after(not_after)
         .add_extension(x509.SubjectAlternativeName(san), critical=False)
         .add_extension(x509.ExtendedKeyUsage([usage]), critical=False)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(_key_usage(digital_signature=True), critical=True)
+        # Key identifiers link the chain; RFC 5280 requires them and strict verification refuses certificates
+        # without them (Python 3.13 turned VERIFY_X509_STRICT on in create_default_context).
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
     return _write(directory, stem, cert, key)

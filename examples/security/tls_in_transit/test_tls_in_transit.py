@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import ssl
 from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from fastapi.testclient import TestClient
 
 from examples.security.tls_in_transit import hsts, pki
@@ -22,6 +27,7 @@ def certs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pki.Pem]:
     rogue_ca, rogue_cert, rogue_key = pki.make_ca(rogue, "Rogue CA")
     return {
         "ca": ca,
+        "ca_objects": (ca_cert, ca_key),
         "rogue_ca": rogue_ca,
         "server": pki.issue(good, "server", "api.internal", ca_cert, ca_key, server=True),
         "client": pki.issue(good, "client", "billing", ca_cert, ca_key, server=False),
@@ -29,11 +35,56 @@ def certs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pki.Pem]:
     }
 
 
+TLS13_SUITES = {"TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256"}
+
+
 def test_tls13_handshake_with_a_trusted_server(certs):
     version, server = exchange(
         server_context(certs["server"].cert, certs["server"].key), client_context(certs["ca"].cert), "localhost"
     )
     assert version == "TLSv1.3" and server.error is None
+    assert server.cipher in TLS13_SUITES  # AEAD only: no CBC, no RC4, no static RSA
+
+
+def test_an_expired_certificate_is_refused(certs, tmp_path: Path):
+    ca_cert, ca_key = certs["ca_objects"]
+    now = dt.datetime.now(dt.UTC)
+    expired = pki.issue(
+        tmp_path,
+        "old",
+        "api",
+        ca_cert,
+        ca_key,
+        server=True,
+        not_before=now - dt.timedelta(days=8),
+        not_after=now - dt.timedelta(days=1),
+    )
+    with pytest.raises(ssl.SSLCertVerificationError, match="expired"):
+        exchange(server_context(expired.cert, expired.key), client_context(certs["ca"].cert), "localhost")
+
+
+def test_strict_verification_refuses_a_certificate_without_key_identifiers(certs, tmp_path: Path):
+    ca_cert, ca_key = certs["ca_objects"]
+    key = ec.generate_private_key(ec.SECP256R1())
+    now = dt.datetime.now(dt.UTC)
+    bare = (  # valid dates, right name, right CA, but no Authority Key Identifier
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "api")]))
+        .issuer_name(ca_cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp_path / "bare.crt", tmp_path / "bare.key"
+    cert_path.write_bytes(bare.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    with pytest.raises(ssl.SSLCertVerificationError, match="Authority Key Identifier"):
+        exchange(server_context(cert_path, key_path), client_context(certs["ca"].cert), "localhost")
 
 
 def test_client_refuses_a_server_signed_by_an_unknown_ca(certs):
@@ -74,6 +125,13 @@ def test_mtls_server_rejects_a_client_without_a_certificate(certs):
     server_ctx = server_context(certs["server"].cert, certs["server"].key, client_ca=certs["ca"].cert)
     with pytest.raises(HANDSHAKE_FAILURES):
         exchange(server_ctx, client_context(certs["ca"].cert), "localhost")
+
+
+def test_a_server_certificate_cannot_act_as_a_client_certificate(certs):
+    server_ctx = server_context(certs["server"].cert, certs["server"].key, client_ca=certs["ca"].cert)
+    wrong_usage = certs["server"]  # signed by the right CA, but its extended key usage is serverAuth only
+    with pytest.raises(HANDSHAKE_FAILURES):
+        exchange(server_ctx, client_context(certs["ca"].cert, cert=wrong_usage.cert, key=wrong_usage.key), "localhost")
 
 
 def test_mtls_server_rejects_a_certificate_from_another_ca(certs):
