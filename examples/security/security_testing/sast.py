@@ -29,6 +29,9 @@ def bandit(*paths: Path) -> list[Finding]:
     if result.returncode not in (0, 1):
         raise RuntimeError(result.stderr)
     report = json.loads(result.stdout)
+    if report["errors"]:
+        # Bandit exits 0 for a file it cannot parse and lists it only here: unscanned is not clean.
+        raise RuntimeError("Bandit could not scan: " + ", ".join(e["filename"] for e in report["errors"]))
     return [
         Finding(r["test_id"], r["line_number"], r["issue_severity"], (r.get("issue_cwe") or {}).get("id"))
         for r in report["results"]

@@ -28,6 +28,13 @@ def test_bandit_reports_only_reviewed_low_findings_for_the_fixed_sample():
     assert all(f.severity == "LOW" for f in findings)
 
 
+def test_a_file_bandit_cannot_parse_is_an_error_not_a_clean_result(tmp_path):
+    broken = tmp_path / "broken.py"
+    broken.write_text("def handler(:\n    return eval(request)\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="could not scan"):
+        sast.bandit(broken)
+
+
 def test_sca_finds_known_advisories_for_an_old_pin():
     hits = sca.audit("jinja2==3.1.4\nfastapi==0.115.0\n", sca.load_snapshot())
     assert {hit.advisory for hit in hits} == {"GHSA-q2x7-8rv6-6q7h", "GHSA-cpwx-vrp4-4pq7"}
@@ -44,6 +51,18 @@ def test_sca_refuses_unpinned_requirements():
 
 
 # --8<-- [end:tests]
+
+
+def test_the_miniature_audit_reads_only_the_first_branch_of_a_range():
+    # The limit the lesson names (the second exercise lifts it): one range listing several maintained branches.
+    events = [{"introduced": "4.2"}, {"fixed": "4.2.17"}, {"introduced": "5.0"}, {"fixed": "5.0.10"}]
+    branches = {
+        "id": "GHSA-test-0001",
+        "aliases": [],
+        "affected": [{"package": {"name": "examplelib"}, "ranges": [{"type": "ECOSYSTEM", "events": events}]}],
+    }
+    assert [hit.advisory for hit in sca.audit("examplelib==4.2.3\n", [branches])] == ["GHSA-test-0001"]
+    assert sca.audit("examplelib==5.0.3\n", [branches]) == []  # affected, but missed
 
 
 def naive_app() -> FastAPI:

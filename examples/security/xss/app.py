@@ -32,10 +32,12 @@ def create_app() -> FastAPI:
     def profile(name: str) -> HTMLResponse:
         nonce = secrets.token_urlsafe(16)  # new for every response, so an attacker cannot predict it
         html = render_profile(SAFE, PROFILES.get(name, {"name": name, "website": ""}), nonce)
-        return HTMLResponse(
-            html,
-            headers={"Content-Security-Policy": content_security_policy(nonce), "X-Content-Type-Options": "nosniff"},
-        )
+        headers = {
+            "Content-Security-Policy": content_security_policy(nonce),
+            "X-Content-Type-Options": "nosniff",  # the browser must not guess another content type
+            "Referrer-Policy": "strict-origin-when-cross-origin",  # other sites see the origin, not the path
+        }
+        return HTMLResponse(html, headers=headers)
 
     return app
 

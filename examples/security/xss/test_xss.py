@@ -61,6 +61,8 @@ def test_csp_nonce_matches_the_page_and_changes_per_response(client):
     for directive in ("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"):
         assert directive in policy
     assert "'unsafe-inline'" not in policy
+    assert first.headers["x-content-type-options"] == "nosniff"
+    assert first.headers["referrer-policy"] == "strict-origin-when-cross-origin"
 
 
 def test_stored_payload_is_inert_in_the_served_page(client):
