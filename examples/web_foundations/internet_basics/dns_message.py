@@ -70,6 +70,8 @@ def read_name(data: bytes, offset: int) -> tuple[str, int]:
             seen.add(target)
             end = offset + 2 if end is None else end
             offset = target
+        elif length & 0xC0:  # 01 or 10 in the top bits: label types RFC 1035 reserves, never valid here
+            raise ValueError(f"unknown label type {length >> 6:02b}")
         elif length == 0:
             return ".".join(labels), (offset + 1 if end is None else end)
         else:
@@ -85,6 +87,8 @@ def parse_message(data: bytes) -> Message:
     questions = []
     for _ in range(qdcount):
         name, offset = read_name(data, offset)
+        if offset + 4 > len(data):
+            raise ValueError("message ends inside a question")
         qtype, _qclass = struct.unpack_from("!HH", data, offset)
         offset += 4
         questions.append((name, TYPE_NAMES.get(qtype, str(qtype))))

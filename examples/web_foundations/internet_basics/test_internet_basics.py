@@ -57,10 +57,19 @@ def test_a_response_with_compressed_names_parses_every_record_type():
     ]
 
 
-@pytest.mark.parametrize("cut", [5, 20, len(RESPONSE) - 3])
+@pytest.mark.parametrize("cut", [5, 20, 29, 31, len(RESPONSE) - 3])  # 29 and 31: after the name, in its type
 def test_a_truncated_message_is_a_clear_error(cut):
     with pytest.raises(ValueError):
         dns_message.parse_message(RESPONSE[:cut])
+
+
+@pytest.mark.parametrize("length_byte", [0x40, 0x80])
+def test_reserved_label_types_are_rejected(length_byte):
+    message = (
+        bytes.fromhex("0001 0000 0001 0000 0000 0000") + bytes([length_byte]) + b"x" * 70 + b"\x00\x00\x01\x00\x01"
+    )
+    with pytest.raises(ValueError, match="label type"):
+        dns_message.parse_message(message)
 
 
 def test_a_pointer_loop_is_rejected_instead_of_spinning_forever():
@@ -97,6 +106,14 @@ def test_an_unknown_path_is_404():
         ("::1", "IPv6 loopback (this machine only)"),
         ("10.1.2.3", "IPv4 private (not routed on the public internet)"),
         ("192.168.0.20", "IPv4 private (not routed on the public internet)"),
+        ("172.31.255.255", "IPv4 private (not routed on the public internet)"),
+        ("172.32.0.1", "IPv4 public"),  # just outside 172.16.0.0/12
+        ("fd12:3456::1", "IPv6 private (not routed on the public internet)"),
+        ("169.254.169.254", "IPv4 link-local (this network segment only)"),
+        ("fe80::1", "IPv6 link-local (this network segment only)"),
+        ("100.64.7.1", "IPv4 shared (carrier-grade NAT)"),
+        ("192.0.2.10", "IPv4 reserved (documentation, benchmarking or another special use)"),
+        ("224.0.0.251", "IPv4 multicast"),
         ("8.8.8.8", "IPv4 public"),
         ("2606:4700:4700::1111", "IPv6 public"),
     ],
