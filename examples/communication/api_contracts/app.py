@@ -11,9 +11,10 @@ ORDERS: dict[int, dict[str, Any]] = {
     42: {"id": 42, "status": "paid", "total_cents": 1999, "currency": "EUR"},
 }
 
-# Announced on 2026-06-01 (Unix time 1780272000); the endpoint stops working on 2026-12-01.
-DEPRECATED_SINCE = 1780272000
-SUNSET = "Tue, 01 Dec 2026 00:00:00 GMT"
+# Deprecated on 2026-12-01 (Unix time 1796083200); the endpoint may stop working from 2027-06-01, six months
+# on, so that mobile app versions still installed have time to update.
+DEPRECATED_SINCE = 1796083200
+SUNSET = "Tue, 01 Jun 2027 00:00:00 GMT"
 
 app = FastAPI(title="Orders API", version="1.2.0")
 

@@ -9,7 +9,8 @@ from examples.communication.api_contracts.contract import Contract
 METHODS = ("get", "put", "post", "delete", "patch")
 
 
-def _resolve(contract: Contract, schema: dict[str, Any]) -> dict[str, Any]:
+def resolve(contract: Contract, schema: dict[str, Any]) -> dict[str, Any]:
+    """Follow `$ref`s into the contract's components until a schema with content is reached."""
     while "$ref" in schema:
         *_, name = schema["$ref"].split("/")
         schema = contract["components"]["schemas"][name]
@@ -40,7 +41,7 @@ def breaking_changes(old: Contract, new: Contract) -> list[str]:
                     if new_media is None:
                         found.append(f"{where} {status}: media type {media_type} removed")
                         continue
-                    old_schema, new_schema = _resolve(old, media["schema"]), _resolve(new, new_media["schema"])
+                    old_schema, new_schema = resolve(old, media["schema"]), resolve(new, new_media["schema"])
                     found += [f"{where} {status}: {p}" for p in _response_schema_changes(old_schema, new_schema)]
     return found
 
@@ -60,6 +61,10 @@ def _response_schema_changes(old: dict[str, Any], new: dict[str, Any]) -> list[s
     for name in set(old.get("required", [])) - set(new.get("required", [])):
         if name in new_props:
             problems.append(f"field '{name}' is no longer guaranteed (dropped from required)")
+    if old.get("additionalProperties") is False:
+        # A client validating against the old, closed schema rejects any field it does not know.
+        for name in sorted(new_props.keys() - old_props.keys()):
+            problems.append(f"field '{name}' added, but the old schema refused undocumented fields")
     return problems
 
 

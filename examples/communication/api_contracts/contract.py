@@ -29,13 +29,32 @@ def response_media(contract: Contract, path: str, method: str, status: int) -> t
 
 
 # --8<-- [start:validate]
-def body_errors(contract: Contract, path: str, method: str, status: int, body: object) -> list[str]:
-    """Every way `body` breaks the contract's schema for that response (empty list = conforms)."""
+def body_errors(
+    contract: Contract, path: str, method: str, status: int, body: object, *, closed: bool = True
+) -> list[str]:
+    """Every way `body` breaks the contract's schema for that response (empty list = conforms).
+
+    The contract leaves objects open, so that adding a field later breaks no client. The provider's own test
+    is stricter (`closed`): a field the contract does not document is an error, because once it ships,
+    clients start to depend on it.
+    """
     _, media = response_media(contract, path, method, status)
     # `$ref`s point into #/components, so the schema travels with the contract's components.
     schema = {**media["schema"], "components": contract.get("components", {})}
-    validator = Draft202012Validator(schema)
+    validator = Draft202012Validator(_closed(schema) if closed else schema)
     return [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in validator.iter_errors(body)]
 
 
 # --8<-- [end:validate]
+
+
+def _closed(schema: Any) -> Any:
+    """A copy in which every object schema that lists properties refuses undocumented ones."""
+    if isinstance(schema, list):
+        return [_closed(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    closed = {key: _closed(value) for key, value in schema.items()}
+    if isinstance(schema.get("properties"), dict) and "additionalProperties" not in schema:
+        closed["additionalProperties"] = False
+    return closed

@@ -23,7 +23,7 @@ def build_mock(contract: Contract) -> FastAPI:
 
 def _handler(op: dict[str, Any]) -> Callable[[Request], Awaitable[JSONResponse]]:
     async def respond(request: Request) -> JSONResponse:
-        wanted = request.headers.get("prefer", "").removeprefix("code=") or _first_success(op)
+        wanted = _preferred_code(request.headers.get("prefer", "")) or _first_success(op)
         if wanted not in op["responses"]:
             return JSONResponse({"title": f"The contract documents no {wanted} response"}, status_code=501)
         [(media_type, media)] = op["responses"][wanted]["content"].items()
@@ -34,6 +34,15 @@ def _handler(op: dict[str, Any]) -> Callable[[Request], Awaitable[JSONResponse]]
 
 def _first_success(op: dict[str, Any]) -> str:
     return next(code for code in op["responses"] if code.startswith("2"))
+
+
+def _preferred_code(prefer: str) -> str | None:
+    """`code=404` among the header's preferences; others, such as RFC 7240's `return=minimal`, are not ours."""
+    for preference in prefer.split(","):
+        name, _, value = preference.strip().partition("=")
+        if name.strip().lower() == "code":
+            return value.strip().strip('"')
+    return None
 
 
 # --8<-- [end:mock]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from email.utils import parsedate_to_datetime
 
 import pytest
@@ -37,6 +38,12 @@ def test_mock_serves_examples_and_other_documented_statuses(contract: Contract) 
     assert mock.get("/orders/7", headers={"Prefer": "code=418"}).status_code == 501
 
 
+def test_the_mock_ignores_preferences_that_are_not_a_code(contract: Contract) -> None:
+    mock = TestClient(build_mock(contract))
+    assert mock.get("/orders/7", headers={"Prefer": "return=minimal"}).status_code == 200
+    assert mock.get("/orders/7", headers={"Prefer": "return=minimal, code=404"}).status_code == 404
+
+
 # --8<-- [start:contract_test]
 def test_real_app_responses_conform_to_the_contract(contract: Contract) -> None:
     client = TestClient(app)
@@ -56,16 +63,38 @@ def test_a_drifted_body_is_reported(contract: Contract) -> None:
     assert any("status" in e for e in errors)
 
 
+def test_an_undocumented_field_fails_the_providers_test_but_not_a_tolerant_client() -> None:
+    contract = load_contract()
+    leaked = {"id": 42, "status": "paid", "total_cents": 1999, "currency": "EUR", "customer_email": "a@example.com"}
+    assert body_errors(contract, "/orders/{order_id}", "get", 200, leaked) == [
+        "(root): Additional properties are not allowed ('customer_email' was unexpected)"
+    ]
+    assert body_errors(contract, "/orders/{order_id}", "get", 200, leaked, closed=False) == []
+
+
 # --8<-- [end:contract_test]
 
 
 def test_deprecated_endpoint_announces_deprecation_and_sunset() -> None:
     response = TestClient(app).get("/orders/42/total")
     assert response.json() == {"total": "19.99"}
-    assert response.headers["deprecation"] == "@1780272000"
-    assert parsedate_to_datetime(response.headers["sunset"]).year == 2026
+    assert response.headers["deprecation"] == "@1796083200"
+    deprecated = dt.datetime.fromtimestamp(int(response.headers["deprecation"].removeprefix("@")), tz=dt.UTC)
+    sunset = parsedate_to_datetime(response.headers["sunset"])
+    assert (deprecated.date(), sunset.date()) == (dt.date(2026, 12, 1), dt.date(2027, 6, 1))
+    assert sunset > deprecated, "RFC 9745: the sunset must not come before the deprecation"
     assert 'rel="deprecation"' in response.headers["link"]
-    assert TestClient(app).get("/orders/1/total").headers["deprecation"] == "@1780272000"
+    assert TestClient(app).get("/orders/1/total").headers["deprecation"] == "@1796083200"
+
+
+def test_a_field_added_to_a_closed_schema_is_breaking(contract: Contract) -> None:
+    closed = copy.deepcopy(contract)
+    closed["components"]["schemas"]["Order"]["additionalProperties"] = False
+    new = copy.deepcopy(closed)
+    new["components"]["schemas"]["Order"]["properties"]["note"] = {"type": "string"}
+    assert breaking_changes(closed, new) == [
+        "GET /orders/{order_id} 200: field 'note' added, but the old schema refused undocumented fields"
+    ]
 
 
 def test_safe_additions_are_not_breaking(contract: Contract) -> None:
