@@ -43,15 +43,16 @@ PAYLOADS = {
     "undocumented": "{{ context() }}",
     "macros-info": "{{ macros_info() }}",
 }
-LESSON = (ROOT / "templates" / "lesson.md").read_text(encoding="utf-8")
+LESSON = (ROOT / "tests" / "fixtures" / "lesson.md").read_text(encoding="utf-8")  # a lesson that passes
+MARKER = "## When a retry is safe\n"  # its core-concept heading, where tests insert payloads
 FRONT_MATTER_FIELDS = {
-    "title": "title: Your lesson title",
-    "description": "description: One sentence that says what the reader will be able to do after this lesson.",
+    "title": "title: Retrying a failed request",
+    "description": next(line for line in LESSON.splitlines() if line.startswith("description: ")),
     "level": "level: beginner",
     "time": "time: 30",
-    "tags": "tags: [replace-me]",
+    "tags": "tags: [retries]",
     "prerequisites": "prerequisites: []",
-    "objectives": "  - Explain the core idea in your own words.",
+    "objectives": "  - Explain which methods a client may safely send twice.",
     "last_reviewed": "last_reviewed: 2026-11-25",
 }
 EXTRA_FIELDS = ("hide", "render_macros", "search", "template")
@@ -93,7 +94,7 @@ def test_payload_in_a_lesson_body_is_a_contract_error_at_its_line(name: str, pro
     scratch = tmp_path / "project"
     shutil.copytree(project, scratch, copy_function=lambda src, dst: Path(dst).symlink_to(src))
     lesson = scratch / "docs" / "security" / "injected.md"
-    marker = "## First core concept\n"
+    marker = MARKER
     lesson.write_text(LESSON.replace(marker, marker + "\n" + PAYLOADS[name] + "\n", 1), encoding="utf-8")
     line = LESSON[: LESSON.index(marker)].count("\n") + 3
     with pytest.raises(SourceError) as raised:
@@ -182,7 +183,7 @@ def test_the_print_edition_never_runs_a_lessons_macros(tmp_path: Path) -> None:
 def test_a_build_with_payloads_fails_with_messages_and_no_traceback(project: Path, tmp_path: Path) -> None:
     scratch = tmp_path / "project"
     shutil.copytree(project, scratch)
-    marker = "## First core concept\n"
+    marker = MARKER
     (scratch / "docs" / "security" / "injected.md").write_text(
         LESSON.replace(marker, marker + "\n" + PAYLOADS["lipsum"] + '\n\n```text\n--8<-- ".git/config"\n```\n', 1),
         encoding="utf-8",
@@ -242,7 +243,7 @@ def test_symbolic_links_cannot_publish_files_from_outside(tmp_path: Path) -> Non
     scratch = copy_project(tmp_path / "project")
     (scratch / "docs" / "contributing" / "leak.md").symlink_to("/etc/passwd")
     (scratch / "examples" / "leak.txt").symlink_to("/etc/passwd")
-    marker = "## First core concept\n"
+    marker = MARKER
     (scratch / "docs" / "security" / "linked.md").write_text(
         LESSON.replace(marker, marker + '\n```text\n--8<-- "examples/leak.txt"\n```\n', 1), encoding="utf-8"
     )

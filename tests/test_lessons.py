@@ -1,4 +1,5 @@
-"""The lesson contract checker: the template passes, headings inside code do not count."""
+"""The lesson contract checker: a finished lesson passes, the template fails only on its placeholders, headings
+inside code do not count."""
 
 from __future__ import annotations
 
@@ -12,11 +13,62 @@ from macros.model.lessons import check_body, headings, load_lesson, split_front_
 from macros.site.load import load_catalog
 from tests.conftest import ROOT
 
+SAMPLE = ROOT / "tests" / "fixtures" / "lesson.md"  # a finished lesson: what a contributor's looks like
 
-def test_template_meets_the_contract(project_copy: Path) -> None:
-    shutil.copy(ROOT / "templates" / "lesson.md", project_copy / "docs" / "security" / "from-template.md")
+
+def test_a_finished_lesson_meets_the_contract(project_copy: Path) -> None:
+    shutil.copy(SAMPLE, project_copy / "docs" / "security" / "sample.md")
     catalog = load_catalog(project_copy)
-    assert catalog.lessons["security/from-template"].meta.level == "beginner"
+    assert catalog.lessons["security/sample"].meta.level == "beginner"
+
+
+def test_the_template_fails_only_on_its_placeholders(project_copy: Path) -> None:
+    """Copied as it is, the template meets every rule of the contract but one: its placeholder text is left.
+    Each placeholder is reported on its own line, the field named."""
+    shutil.copy(ROOT / "templates" / "lesson.md", project_copy / "docs" / "security" / "from-template.md")
+    with pytest.raises(SourceError) as raised:
+        load_catalog(project_copy)
+    mine = [p for p in raised.value.problems if p.file == "docs/security/from-template.md"]
+    assert mine and all("is left from templates/lesson.md: replace it with your own" in p.message for p in mine)
+    fields = {p.field for p in mine}
+    assert {"title", "description", "tags", "objectives", "body"} <= fields
+    template = (ROOT / "templates" / "lesson.md").read_text(encoding="utf-8").splitlines()
+    for problem in mine:
+        assert template[problem.line - 1].strip(), f"line {problem.line} is blank in the template"
+
+
+@pytest.mark.parametrize(
+    ("kind", "original", "left"),
+    [
+        ("title", "title: Retrying a failed request", "title: Your lesson title"),
+        ("tags", "tags: [retries]", "tags: [retries, replace-me]"),
+        (
+            "objectives",
+            "  - Explain which methods a client may safely send twice.",
+            "  - Explain the core idea in your own words.",
+        ),
+        ("body", "## When a retry is safe", "## First core concept"),
+        (
+            "body",
+            "A retry turns a brief failure into a success, or a brief overload into a long one.",
+            "Say what goes wrong in real systems without this skill, and who feels it.",
+        ),
+        (
+            "body",
+            "- [RFC 9110, section 9.2.2: Idempotent Methods](https://www.rfc-editor.org/rfc/rfc9110#section-9.2.2)",
+            "- [A primary source: an RFC, OWASP or official documentation](https://www.rfc-editor.org/rfc/rfc9110)",
+        ),
+    ],
+)
+def test_each_kind_of_leftover_is_found_at_its_line(kind: str, original: str, left: str, tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    line = text.splitlines().index(original) + 1
+    path = tmp_path / "x.md"
+    path.write_text(text.replace(original, left, 1), encoding="utf-8")
+    template = (ROOT / "templates" / "lesson.md").read_text(encoding="utf-8")
+    with pytest.raises(SourceError) as raised:
+        load_lesson(path, "security/x", "x.md", template)
+    assert [(p.line, p.field) for p in raised.value.problems] == [(line, kind)]
 
 
 def test_headings_in_fenced_code_are_ignored() -> None:
@@ -63,9 +115,8 @@ def test_every_lesson_in_the_repository_meets_the_contract() -> None:
 )
 def test_one_mistake_gives_one_message(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
     """Only the field that is wrong is reported, once, with the value found and what is allowed."""
-    template = (ROOT / "templates" / "lesson.md").read_text(encoding="utf-8")
     path = tmp_path / "x.md"
-    path.write_text(template.replace(*change, 1), encoding="utf-8")
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace(*change, 1), encoding="utf-8")
     with pytest.raises(SourceError) as raised:
         load_lesson(path, "security/x", "x.md")
     messages = [str(problem) for problem in raised.value.problems]

@@ -21,6 +21,7 @@ from macros.core.source_text import read_source
 from macros.core.validation import problems_from_validation
 from macros.core.yaml_source import LineMap, load_yaml
 from macros.model.schema import LessonRef, Level, Model, ReviewDate, Slug, Text, Title, plain_text
+from macros.model.template_leftovers import TEMPLATE, leftover_problems
 
 FIRST_SECTION = "Why it matters"
 LAST_SECTIONS = ("Exercises", "Self-check", "Common pitfalls", "Further reading")
@@ -352,18 +353,21 @@ def _item(number: int, line: int, text: str) -> ExerciseItem:
     )
 
 
-def load_lesson(path: Path, ref: str, source: str) -> Lesson:
-    return _lesson(read_source(path, source), ref, source)
+def load_lesson(path: Path, ref: str, source: str, template: str = "") -> Lesson:
+    """`template` is the text of templates/lesson.md: what is left of it in the lesson is refused."""
+    return _lesson(read_source(path, source), ref, source, template)
 
 
 @functools.lru_cache(maxsize=BY_TEXT)  # a Lesson is frozen, so every catalog may share it
-def _lesson(text: str, ref: str, source: str) -> Lesson:
+def _lesson(text: str, ref: str, source: str, template: str) -> Lesson:
     parts = split_front_matter(text)
     if parts is None:
         raise SourceError([front_matter_problem(text, source, "a lesson")])
     front, body, body_line = parts
     data, lines = load_yaml(front, source, first_line=2)
     problems = check_body(body, body_line, source)
+    if template:
+        problems.extend(leftover_problems(text, source, template, (FIRST_SECTION, *LAST_SECTIONS)))
     if not isinstance(data, dict):
         problems.insert(0, SourceProblem(source, 2, "front matter", "must be a mapping of fields"))
         raise SourceError(problems)
@@ -408,6 +412,8 @@ def nav_order(area_dir: Path, source: str) -> list[str]:
 def load_lessons(root: Path, docs_dir: Path, area_ids: list[str]) -> tuple[dict[str, Lesson], list[SourceProblem]]:
     lessons: dict[str, Lesson] = {}
     problems: list[SourceProblem] = []
+    template_path = root / TEMPLATE
+    template = read_source(template_path, TEMPLATE) if template_path.is_file() else ""
     for area in area_ids:
         area_dir = docs_dir / area
         if not (area_dir / "index.md").exists():
@@ -438,7 +444,7 @@ def load_lessons(root: Path, docs_dir: Path, area_ids: list[str]) -> tuple[dict[
                 )
                 continue
             try:
-                lessons[ref] = load_lesson(path, ref, str(path.relative_to(root)))
+                lessons[ref] = load_lesson(path, ref, str(path.relative_to(root)), template)
             except SourceError as error:
                 problems.extend(error.problems)
     return lessons, problems
