@@ -38,4 +38,3 @@ def exercise_of(path: Path) -> Exercise | None:
     if len(parts) != 4 or parts[0] == "solutions" or parts[3] != "test_check.py":
         return None
     return Exercise("/".join(parts[:3]), path.resolve().parent)
-
