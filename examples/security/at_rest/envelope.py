@@ -21,12 +21,14 @@ class LocalKms:
 
     def __init__(self) -> None:
         self._keks: dict[str, bytes] = {}
+        self._versions = 0  # only ever grows: a retired version's id is never handed out again
         self.current_id = ""
         self.rotate()
 
     def rotate(self) -> str:
         """Create a new KEK version and make it current; older versions stay available for unwrapping."""
-        self.current_id = f"kek-v{len(self._keks) + 1}"
+        self._versions += 1
+        self.current_id = f"kek-v{self._versions}"
         self._keks[self.current_id] = AESGCM.generate_key(bit_length=256)
         return self.current_id
 

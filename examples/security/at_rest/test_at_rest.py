@@ -58,6 +58,20 @@ def test_every_record_gets_its_own_data_key_and_nonce(kms):
     assert a.nonce != b.nonce and a.wrapped_key != b.wrapped_key and a.ciphertext != b.ciphertext
 
 
+def test_a_retired_version_id_is_never_reused(kms):
+    kms.rotate()  # kek-v2 is current
+    kept = envelope.encrypt(kms, SECRET, "customer:42")
+    kms.retire("kek-v1")
+    assert kms.rotate() == "kek-v3"  # not kek-v2 again, which would replace the key `kept` depends on
+    assert envelope.decrypt(kms, kept, "customer:42") == SECRET
+
+
+def test_the_wrapped_key_is_bound_to_its_record_too(kms):
+    sealed = envelope.encrypt(kms, SECRET, "customer:42")
+    with pytest.raises(InvalidTag):
+        kms.unwrap(sealed.kek_id, sealed.wrapped_key, b"customer:7")
+
+
 def test_current_key_cannot_be_retired(kms):
     with pytest.raises(ValueError, match="current"):
         kms.retire(kms.current_id)
