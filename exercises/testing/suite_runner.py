@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +44,7 @@ class Variant:
 class SuiteRun:
     passed: int
     failed: list[str]  # each test (or file) that failed or errored, with the first line of why
+    ran: int  # tests that ran to a verdict (passed or failed)
 
     @property
     def green(self) -> bool:
@@ -66,8 +67,24 @@ def patched(patches: tuple[Patch, ...]) -> Iterator[None]:
             setattr(owner, name, value)
 
 
-def run_suite(pytester: pytest.Pytester, tests: Path, variant: Variant | None = None) -> SuiteRun:
-    """Run the tests in `tests` against `variant` of the code (the real code when None)."""
+class Reordered:
+    """A pytest plugin that runs the collected tests in another order, or only some of them: `arrange` gets the
+    collected items and returns the ones to run, in the order to run them."""
+
+    def __init__(self, arrange: Callable[[list[pytest.Item]], list[pytest.Item]]) -> None:
+        self.arrange = arrange
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
+        kept = self.arrange(list(items))
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
+
+
+def run_suite(
+    pytester: pytest.Pytester, tests: Path, variant: Variant | None = None, plugins: Sequence[object] = ()
+) -> SuiteRun:
+    """Run the tests in `tests` against `variant` of the code (the real code when None), with extra plugins."""
     copy = pytester.path / "test_learner_suite.py"
     shutil.copyfile(tests, copy)
     # pytester drops every module a run imported when the run ends. Hypothesis's pytest plugin imports hypothesis
@@ -77,12 +94,19 @@ def run_suite(pytester: pytest.Pytester, tests: Path, variant: Variant | None = 
         try:
             # No cache and no terminal reporter: nothing left behind, and the check's message says what matters.
             recorder = pytester.inline_run(
-                str(copy), "-p", "no:cacheprovider", "-p", "no:terminal", "--hypothesis-profile=exercise-check"
+                str(copy),
+                "-p",
+                "no:cacheprovider",
+                "-p",
+                "no:terminal",
+                "--hypothesis-profile=exercise-check",
+                plugins=list(plugins),
             )
         finally:
             hypothesis_settings.load_profile(previous_profile)  # the profile is global: give it back
     passed, _, failed = recorder.listoutcomes()
-    return SuiteRun(len(passed), [_why(report) for report in [*failed, *recorder.getfailedcollections()]])
+    reasons = [_why(report) for report in [*failed, *recorder.getfailedcollections()]]
+    return SuiteRun(len(passed), reasons, len(passed) + len(failed))
 
 
 def _why(report: pytest.TestReport | pytest.CollectReport) -> str:

@@ -7,16 +7,16 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from examples.testing.integration.repository import AccountRepository, InsufficientFunds, connect
+from examples.testing.integration.repository import AccountRepository, InsufficientFunds, UnknownAccount, connect
 
 app = FastAPI()
 
 
 class NewAccount(BaseModel):
     email: str
-    balance_cents: int = 0
+    balance_cents: int = Field(default=0, ge=0)  # else the CHECK's IntegrityError would read as a duplicate
 
 
 class Transfer(BaseModel):
@@ -64,6 +64,8 @@ def transfer(body: Transfer, repo: Repo) -> None:
         repo.transfer(body.source, body.target, body.amount_cents)
     except InsufficientFunds:
         raise HTTPException(409, "insufficient funds") from None
+    except UnknownAccount as error:
+        raise HTTPException(404, str(error)) from None
     except ValueError as error:
         raise HTTPException(422, str(error)) from None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import psycopg
 
-from examples.testing.integration.repository import Account, InsufficientFunds
+from examples.testing.integration.repository import Account, InsufficientFunds, UnknownAccount
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS accounts (
@@ -43,12 +43,14 @@ class PgAccountRepository:
             raise ValueError("amount must be positive")
         try:
             with self.conn.transaction():  # BEGIN ... COMMIT, or ROLLBACK if the block raises
-                self.conn.execute(
+                credited = self.conn.execute(
                     "UPDATE accounts SET balance_cents = balance_cents + %s WHERE id = %s", (amount_cents, target)
                 )
-                self.conn.execute(
+                debited = self.conn.execute(
                     "UPDATE accounts SET balance_cents = balance_cents - %s WHERE id = %s", (amount_cents, source)
                 )
+                if credited.rowcount != 1 or debited.rowcount != 1:  # no such account: roll both back
+                    raise UnknownAccount(f"no account {target if credited.rowcount != 1 else source}")
         except psycopg.errors.CheckViolation as error:
             raise InsufficientFunds(str(error)) from error
 

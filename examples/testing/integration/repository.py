@@ -18,6 +18,10 @@ class InsufficientFunds(Exception):
     pass
 
 
+class UnknownAccount(Exception):
+    pass
+
+
 @dataclass
 class Account:
     id: int
@@ -54,13 +58,17 @@ class AccountRepository:
             raise ValueError("amount must be positive")
         try:
             with self.conn:
-                self.conn.execute(
+                credited = self.conn.execute(
                     "UPDATE accounts SET balance_cents = balance_cents + ? WHERE id = ?", (amount_cents, target)
                 )
                 # The CHECK constraint, not Python, refuses a negative balance; the first update is rolled back.
-                self.conn.execute(
+                debited = self.conn.execute(
                     "UPDATE accounts SET balance_cents = balance_cents - ? WHERE id = ?", (amount_cents, source)
                 )
+                # An UPDATE that matches no row is not an error to SQL: without this, money would appear from
+                # (or vanish into) an account that does not exist. Raising here rolls back both updates.
+                if credited.rowcount != 1 or debited.rowcount != 1:
+                    raise UnknownAccount(f"no account {target if credited.rowcount != 1 else source}")
         except sqlite3.IntegrityError as error:
             raise InsufficientFunds(str(error)) from error
 
