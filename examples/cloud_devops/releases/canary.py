@@ -31,15 +31,38 @@ def judge(
     min_requests: int = 500,
     max_error_increase: float = 0.005,
     max_latency_ratio: float = 1.2,
+    alpha: float = 0.05,
 ) -> Verdict:
-    """Roll back on clear harm, wait while the evidence is thin, promote when the canary is as good."""
-    if canary.error_ratio > baseline.error_ratio + max_error_increase:
-        return Verdict.ROLL_BACK  # worse by more than half a percentage point, however few requests
+    """Roll back on evidence of harm, wait while the evidence is thin, promote when the canary is as good."""
+    allowed = baseline.error_ratio + max_error_increase  # the worst error ratio we would accept
+    if canary.errors and chance_of_at_least(canary.errors, canary.requests, allowed) < alpha:
+        return Verdict.ROLL_BACK  # this many errors would be a fluke if the true ratio were acceptable
+    if canary.requests < min_requests:
+        return Verdict.CONTINUE  # too little traffic to call it good, or to trust its p99
     if canary.p99_latency_ms > baseline.p99_latency_ms * max_latency_ratio:
         return Verdict.ROLL_BACK
-    if canary.requests < min_requests:
-        return Verdict.CONTINUE  # too little traffic to call it good yet
+    if canary.error_ratio > allowed:
+        return Verdict.CONTINUE  # worse than allowed, but not yet clearly: gather more traffic
     return Verdict.PROMOTE
+
+
+def chance_of_at_least(errors: int, requests: int, ratio: float) -> float:
+    """P(X >= errors) for X ~ Binomial(requests, ratio): how likely this many errors are by chance alone."""
+    if ratio <= 0:
+        return 0.0 if errors > 0 else 1.0
+    if ratio >= 1:
+        return 1.0
+    below = sum(
+        math.exp(
+            math.lgamma(requests + 1)
+            - math.lgamma(i + 1)
+            - math.lgamma(requests - i + 1)
+            + i * math.log(ratio)
+            + (requests - i) * math.log1p(-ratio)
+        )
+        for i in range(errors)
+    )
+    return max(0.0, 1.0 - below)
 
 
 # --8<-- [end:judge]
