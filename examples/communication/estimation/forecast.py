@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import statistics
 from dataclasses import dataclass
@@ -46,8 +47,9 @@ def percentile(sorted_totals: list[float], p: float) -> float:
 
 def forecast(tasks: list[Task]) -> str:
     totals = simulate(tasks)
-    p50, p85 = percentile(totals, 50), percentile(totals, 85)
-    return f"50% likely within {p50:.0f} days, 85% likely within {p85:.0f} days"
+    # Round up: "85% likely within 18 days" is false if the 85th percentile is 18.2 days.
+    p50, p85 = math.ceil(percentile(totals, 50)), math.ceil(percentile(totals, 85))
+    return f"50% likely within {p50} days, 85% likely within {p85} days"
 
 
 # --8<-- [end:simulate]

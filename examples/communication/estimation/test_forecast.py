@@ -44,10 +44,20 @@ def test_adding_most_likely_values_underestimates() -> None:
 
 
 def test_forecast_sentence_states_two_confidence_levels() -> None:
-    assert forecast(CHECKOUT_REWRITE) == "50% likely within 15 days, 85% likely within 18 days"
+    assert forecast(CHECKOUT_REWRITE) == "50% likely within 16 days, 85% likely within 19 days"
 
 
 # --8<-- [end:claims]
+
+
+def test_the_stated_days_keep_their_confidence() -> None:
+    """Rounding a percentile down would state more confidence than the simulation gives."""
+    totals = simulate(CHECKOUT_REWRITE)
+    stated = [int(word) for word in forecast(CHECKOUT_REWRITE).split() if word.isdigit()]
+    assert stated == [16, 19]
+    assert sum(t <= 16 for t in totals) / len(totals) >= 0.50
+    assert sum(t <= 19 for t in totals) / len(totals) >= 0.85
+    assert sum(t <= 18 for t in totals) / len(totals) < 0.85, "18 days, the rounded-down figure, is under 85%"
 
 
 # --8<-- [start:spike]
