@@ -86,7 +86,13 @@ def test_bad_messages_fail(message, problem):
 # --8<-- [end:lint_tests]
 
 
+def test_a_header_over_72_characters_is_refused():
+    assert lint_commit_message("fix: " + "x" * 67) == []  # exactly 72
+    assert "header is longer than 72 characters" in lint_commit_message("fix: " + "x" * 68)
+
+
 def test_breaking_changes_are_detected():
     assert is_breaking("feat(api)!: drop v1 endpoints")
+    assert is_breaking("feat: new ids\n\nBREAKING-CHANGE: ids are UUIDs")  # the spec's synonym
     assert is_breaking("refactor: rename tables\n\nBREAKING CHANGE: the orders table is now purchases")
     assert not is_breaking("feat: add search")
