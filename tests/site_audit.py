@@ -129,8 +129,9 @@ class Report:
     external_links: set[str] = field(default_factory=set)
 
 
-def audit(site: Path, base_path: str = "/") -> Report:
-    """`base_path` is the path part of site_url: absolute links (the 404 page uses them) start with it."""
+def audit(site: Path, base_path: str = "/", docs: Path | None = None) -> Report:
+    """`base_path` is the path part of site_url: absolute links (the 404 page uses them) start with it. With
+    `docs`, a broken link is reported at the source file and line that wrote it, where they can be found."""
     report = Report()
     html_files = sorted(p for p in site.rglob("*.html"))
     pages = {path: parse(path) for path in html_files}
@@ -148,13 +149,29 @@ def audit(site: Path, base_path: str = "/") -> Report:
                 continue
             problem = _resolve(site, path, href, pages, base_path)
             if problem:
-                report.broken.append(f"{where}: {href} ({problem})")
+                located = source_line(docs, where, href) if docs else None
+                message = f"{located}: link: {href} ({problem}, in {where})" if located else None
+                report.broken.append(message or f"{where}: {href} ({problem})")
     for css in site.rglob("*.css"):
         text = css.read_text(encoding="utf-8", errors="replace")
         for url in CSS_URL.findall(text) + CSS_IMPORT.findall(text):
             if is_other_origin(url.strip()):
                 report.foreign_fetches.append(f"{css.relative_to(site)}: loads {url}")
     return report
+
+
+def source_line(docs: Path, page: Path, href: str) -> str | None:
+    """`docs/<page>.md:<line>` for a built page and a link on it: the first line that names the link's target
+    (the page's first line when the link came from the theme or a macro)."""
+    stem = page.as_posix().removesuffix("index.html").rstrip("/") or "index"
+    candidates = [docs / f"{stem}.md", docs / stem / "index.md"]
+    source = next((path for path in candidates if path.is_file()), None)
+    if source is None:
+        return None
+    target = href.split("#")[-1] if "#" in href else href.rstrip("/").rsplit("/", 1)[-1]
+    lines = source.read_text(encoding="utf-8", errors="replace").splitlines()
+    line = next((number for number, text in enumerate(lines, 1) if target and target in text), 1)
+    return f"{source.relative_to(docs.parent).as_posix()}:{line}"
 
 
 def _resolve(site: Path, page_path: Path, href: str, pages: dict[Path, Page], base_path: str) -> str | None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tests.conftest import ROOT
 from tests.site_audit import audit, is_other_origin, site_base_path
 
 
 def test_no_broken_internal_links_or_anchors(built_site: Path) -> None:
-    report = audit(built_site, site_base_path())
+    report = audit(built_site, site_base_path(), docs=ROOT / "docs")  # located at the source, for annotations
     assert report.pages >= 15
     assert report.broken == []
 
@@ -37,6 +38,12 @@ def test_audit_catches_what_it_claims_to(tmp_path: Path) -> None:
     )
     report = audit(tmp_path)
     assert len(report.broken) == 2
+    # With the sources at hand, a broken link is named at the line that wrote it.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\nSee [the guide](missing/).\n", encoding="utf-8")
+    located = audit(tmp_path, docs=docs).broken
+    assert "docs/index.md:3: link: missing/ (" in located[0]
     assert len(report.foreign_fetches) == 2
     assert is_other_origin("https://a.example") and not is_other_origin("../x/")
 

@@ -77,3 +77,25 @@ def test_the_site_deploys_only_after_the_suite_passed_on_main() -> None:
     for name, job in jobs.items():
         if name not in upstream(deploy_name) | {deploy_name}:
             assert job.get("permissions", {}).get("pages") is None
+
+
+def test_a_pull_request_gets_a_preview_with_read_only_rights_and_no_secrets() -> None:
+    import yaml
+
+    text = (ROOT / ".github" / "workflows" / "test.yml").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    triggers = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads `on` as True
+    assert "pull_request" in triggers and "pull_request_target" not in triggers
+    assert "secrets." not in text, "pull requests from forks get no secrets; the workflow needs none"
+    assert workflow["permissions"] == {}, "no default permissions: each job lists its own"
+    preview = workflow["jobs"]["preview"]
+    assert preview["if"] == "github.event_name == 'pull_request'"
+    assert preview["permissions"] == {"contents": "read"}
+    steps = preview["steps"]
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site" and upload["with"]["name"] == "site-preview"
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert "make build" in runs and "tools.site_diff" in runs and "$GITHUB_STEP_SUMMARY" in runs
+    # The base commit comes from the event through an environment variable, never pasted into the script.
+    assert "${{" not in runs
+    assert all(job.get("permissions") is not None for job in workflow["jobs"].values())
