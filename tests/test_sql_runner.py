@@ -138,7 +138,9 @@ def test_every_block_and_solution_gives_the_same_answer_in_pglite_and_postgresql
         # The print edition repeats every lesson's blocks: each distinct block is run once.
         cases.setdefault((dataset, sql, None), (f"/{page_path} block {n}", True))
     for exercise in sql_practice_exercises():
-        cases[(exercise.dataset, exercise.solution, None)] = (f"exercise {exercise.id}", exercise.ordered)
+        # As one string here, with the exercise's own rows first: the same on both sides.
+        solution = (exercise.setup or "") + exercise.solution
+        cases[(exercise.dataset, solution, None)] = (f"exercise {exercise.id}", exercise.ordered)
     for name, dataset, sql, params in injection_cases(page):
         cases[(dataset, sql, tuple(params) if params else None)] = (name, True)
     assert len(cases) >= 45
@@ -177,9 +179,9 @@ def sorted_rows(outcome: dict[str, Any]) -> dict[str, Any]:
 
 
 def sql_practice_exercises() -> list[Any]:
-    from macros.site.load import load_catalog
+    from tests.test_sql_exercises import EXERCISES
 
-    return list(load_catalog(ROOT, ROOT / "docs").exercises.values())
+    return list(EXERCISES.values())
 
 
 def injection_cases(page: Any) -> list[tuple[str, str, str, list[str] | None]]:
@@ -360,3 +362,128 @@ def test_axe_finds_nothing_with_a_result_table_and_an_error_open_in_both_palette
             f"security/sql-injection/ ({scheme})", run_axe(page, {"runOnly": {"type": "tag", "values": TAGS}})
         )
     assert not problems, "\n".join(problems)
+
+
+# ---- exercises: the page's own checker ------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_the_page_splits_statements_where_the_python_checker_does(browser_page: tuple[str, Any]) -> None:
+    from tests.test_sql_exercises import SPLITS
+
+    base, page = browser_page
+    page.goto(base + "databases/sql-fundamentals/")
+    found = page.evaluate(
+        "cases => window.backendSkillsSql.load().then(m => cases.map(m.splitStatements))", [sql for sql, _ in SPLITS]
+    )
+    assert found == [statements for _, statements in SPLITS]
+
+
+def page_grade(page: Any, exercise: Any, sql: str) -> list[str]:
+    """What the page's Check says about `sql`, through sql-engine.js on PGlite: its problems, none on a pass."""
+    from macros.render import sql_exercises
+
+    stored = sql_exercises.expected_for(sql_exercises.load_expected(ROOT), exercise)
+    data = sql_exercises.check_data(exercise, stored)
+    return page.evaluate(
+        "([data, dataset, sql]) => window.backendSkillsSql.load().then(m => m.grade(data, dataset, sql))"
+        ".then(r => r.problems)",
+        [data, exercise.dataset, sql],
+    )
+
+
+@pytest.mark.browser
+def test_pglite_grades_every_exercise_as_postgresql_does(browser_page: tuple[str, Any]) -> None:
+    """The starters, solutions, wrong and other right answers of tests/test_sql_exercises.py, through the page."""
+    from tests.test_sql_exercises import ALSO_RIGHT, EXERCISES, NAIVE, STARTER_FAILS_WITH
+
+    base, page = browser_page
+    page.goto(base + "databases/sql-fundamentals/")
+    wrong = []
+    for exercise_id, exercise in EXERCISES.items():
+        answers = [(exercise.starter, STARTER_FAILS_WITH[exercise_id]), (exercise.solution, None)]
+        answers += NAIVE.get(exercise_id, []) + [(sql, None) for sql in ALSO_RIGHT.get(exercise_id, [])]
+        for sql, reason in answers:
+            problems = page_grade(page, exercise, sql)
+            passed = not problems if reason is None else bool(problems) and reason in problems[0]
+            if not passed:
+                wrong.append(f"{exercise_id}: expected {reason or 'a pass'}, got {problems}\n  {sql}")
+    assert not wrong, "\n".join(wrong)
+
+
+def solution_rows(page: Any, exercise: Any) -> list[list[str | None]]:
+    """The reference solution's last result, run by the page's engine on the exercise's data."""
+    from macros.render import sql_exercises
+
+    stored = sql_exercises.expected_for(sql_exercises.load_expected(ROOT), exercise)
+    steps = page.evaluate(
+        "([data, dataset, sql]) => window.backendSkillsSql.load().then(m => m.grade(data, dataset, sql))"
+        ".then(r => r.steps)",
+        [sql_exercises.check_data(exercise, stored), exercise.dataset, exercise.solution],
+    )
+    return [step for step in steps if step["results"] and step["results"][-1]["columns"]][-1]["results"][-1]["rows"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("lesson", "exercise_id", "wrong", "reason", "unique"),
+    [
+        (
+            "databases/transactions/",
+            "transactions-atomic-transfer",
+            # The right balances, without a transaction: each UPDATE commits on its own.
+            "UPDATE accounts SET balance_cents = balance_cents - 2100 WHERE id = 1;\n"
+            "UPDATE accounts SET balance_cents = balance_cents + 2000 WHERE id = 3;\n"
+            "SELECT id, owner, balance_cents FROM accounts ORDER BY id;",
+            "All or nothing",
+            "7900",  # Ada's balance after the transfer: in no text of the page
+        ),
+        (
+            "databases/fast-sql/",
+            "fast-sql-keyset-page",
+            # The right rows, by OFFSET: it reads every row it skips.
+            "SELECT id, status, total_cents FROM orders ORDER BY id OFFSET 4988 LIMIT 5;",
+            "reads 4,993 rows of orders",
+            "4767",  # the first row's total_cents
+        ),
+    ],
+)
+def test_check_in_the_page_fails_the_starter_and_a_shortcut_and_passes_the_solution(
+    browser_page: tuple[str, Any], built_site: Path, lesson: str, exercise_id: str, wrong: str, reason: str, unique: str
+) -> None:
+    from tests.test_sql_exercises import EXERCISES
+
+    base, page = browser_page
+    page.goto(base + lesson)
+    page.evaluate("localStorage.clear()")
+    exercise = page.locator(f"[data-exercise='{exercise_id}']")
+    exercise.locator("textarea").wait_for()
+    enhanced = page.content()  # the page once its scripts ran, before any result is drawn
+    editor = exercise.locator("textarea")
+    check = exercise.get_by_role("button", name="Check")
+    verdict = exercise.locator(".bs-sql-verdict")
+
+    check.click()  # the starter, as the page shows it
+    exercise.locator(".bs-sql-verdict--fail").wait_for(timeout=60_000)
+    assert verdict.inner_text().startswith("Not yet:")
+
+    editor.fill(wrong)
+    check.click()  # the click replaces the last verdict with "Running..." at once: the next one is this answer's
+    verdict.wait_for(timeout=60_000)
+    assert verdict.inner_text().startswith("Not yet:") and reason in verdict.inner_text()
+    assert "exercise:" + exercise_id not in stored_progress(page)
+
+    editor.fill(EXERCISES[exercise_id].solution)
+    check.click()
+    exercise.locator(".bs-sql-verdict--pass").wait_for(timeout=60_000)
+    assert "exercise:" + exercise_id in stored_progress(page)
+
+    # No expected row is in what the server sent, nor in the page as the script left it.
+    rows = solution_rows(page, EXERCISES[exercise_id])
+    assert any(unique in row for row in rows)
+    source = (built_site / lesson / "index.html").read_text(encoding="utf-8")
+    for text in (source, enhanced):
+        assert "data-expected" not in text and unique not in html.unescape(text)
+        for row in rows:
+            assert json.dumps(row, separators=(",", ":")) not in html.unescape(text)
+            assert "".join(f"<td>{value}</td>" for value in row) not in text

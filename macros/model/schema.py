@@ -8,6 +8,8 @@ field (a row must fill every column, ids must be unique) live in `cross_checks`,
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -394,18 +396,67 @@ class TopicInventory(Model):
 
 DatasetName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+(/[a-z0-9_]+)+$")]
 SqlText = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+TableName = Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*$")]
+
+
+class StateCheck(Model):
+    """What the reader's SQL left behind. After their statements, and after their session ends (an open
+    transaction is rolled back, as when a connection closes), `query` runs statement by statement; each
+    statement must give what it gives after the reference solution: the same rows, or an error with the
+    same SQLSTATE (so an INSERT here can test a constraint the reader had to add)."""
+
+    kind: Literal["state"]
+    requires: Text  # what the check asks, in the reader's words: listed under "Done when" and shown on failure
+    query: SqlText
+
+
+class FaultCheck(Model):
+    """The same as a state check, on a fresh copy of the data where `fault` ran first (a trigger that makes
+    one of the reader's statements fail, say). The reader's statements run one at a time, as an application
+    in autocommit mode sends them, and the ones after a failure still run: only work the reader wrapped in
+    one transaction (or one statement) is undone as a whole."""
+
+    kind: Literal["fault"]
+    requires: Text
+    fault: SqlText
+    query: SqlText
+
+
+class PlanCheck(Model):
+    """How much work the reader's last statement does: EXPLAIN (ANALYZE, FORMAT JSON) of it, after the
+    statements before it, may read at most this many rows of each named table (the rows every scan node on
+    the table returned plus the rows its filter removed, over all its loops)."""
+
+    kind: Literal["plan"]
+    requires: Text
+    max_rows_read: dict[TableName, Annotated[int, Field(ge=1)]] = Field(min_length=1)
+
+
+SqlCheck = Annotated[StateCheck | FaultCheck | PlanCheck, Field(discriminator="kind")]
 
 
 class SqlExercise(Model):
-    """One exercise: the reader's query must return what `solution` returns on a real PostgreSQL server."""
+    """One exercise: the reader's last result must have the rows `solution` returns on a real PostgreSQL
+    server, and every check must give what it gives for the solution. Red-first: the tests fail when the
+    starter passes (tests/test_sql_exercises.py)."""
 
     id: Slug
     title: Text
     task: Text
     dataset: DatasetName  # a folder under examples/ with schema.sql and seed.sql
+    setup: SqlText | None = None  # this exercise's own rows on top of the dataset, shown to the reader
     starter: SqlText
     solution: SqlText
     ordered: bool  # true: the rows must come back in the solution's order; false: any order passes
+    hints: list[Text] = Field(min_length=1)  # shown folded, in order, before the reference solution
+    checks: list[SqlCheck] = Field(default_factory=list)
+
+    def fingerprint(self) -> str:
+        """A digest of everything the expected results depend on (not the texts a reader is shown), so a
+        stored result computed for another version of the exercise is caught."""
+        checks = [check.model_dump(exclude={"requires"}) for check in self.checks]
+        source = [self.dataset, self.setup, self.solution, self.ordered, checks]
+        return hashlib.sha256(json.dumps(source, sort_keys=True).encode()).hexdigest()
 
 
 class SqlExerciseSet(Model):

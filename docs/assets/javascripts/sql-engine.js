@@ -9,6 +9,11 @@
  * dataset's schema.sql and seed.sql loaded again (about 25 ms for a small dataset). Values are shown as
  * PostgreSQL's own text output, the same text the tests compare with a real PostgreSQL server.
  * Everything from a result or an error reaches the page as text, never as HTML.
+ *
+ * A lesson's block runs as one string. An exercise's SQL runs one statement at a time, as an application
+ * sends it (one string would be one implicit transaction and hide a missing BEGIN), and Check compares it
+ * with digests of the reference solution's rows: the page never holds the expected rows. Check runs the
+ * same steps as tools/sql_exercises.py, which computes the digests on a real PostgreSQL server.
  */
 
 export const PGLITE_VERSION = "0.5.16"; // tests/test_sql_runner.py checks it against package-lock.json
@@ -187,10 +192,11 @@ function rowsLabel(count) {
   return count + (count === 1 ? " row" : " rows");
 }
 
-function errorMessage(error) {
+function errorMessage(error, label) {
   const box = element("div", undefined, "bs-sql-error");
   box.setAttribute("role", "alert");
-  box.appendChild(element("p", "ERROR" + (error.code ? " " + error.code : "") + ": " + error.message));
+  const prefix = label ? label + ": " : "";
+  box.appendChild(element("p", prefix + "ERROR" + (error.code ? " " + error.code : "") + ": " + error.message));
   if (error.detail) box.appendChild(element("p", "DETAIL: " + error.detail));
   if (error.hint) box.appendChild(element("p", "HINT: " + error.hint));
   return box;
@@ -221,41 +227,357 @@ export async function run(dataset, sql, output) {
   show(await execute(dataset, sql), output);
 }
 
-/* The last result with columns, compared with the exercise's expected result. */
-export function compare(expected, outcome, ordered) {
-  if (outcome.error) return "Your query failed, so there is nothing to compare yet.";
-  const results = outcome.results.filter((result) => result.columns.length);
-  const actual = results[results.length - 1];
-  if (!actual) return "Your query returned no rows to compare: end it with a SELECT.";
+/* ---- exercises: statement by statement ------------------------------------------------------------------ */
+
+// Where a statement ends, by the rules psql follows: a semicolon outside quotes, comments and parentheses,
+// except inside the BEGIN ... END body of CREATE [OR REPLACE] FUNCTION or PROCEDURE. tools/sql_postgres.py
+// implements the same rules, and tests/test_sql_runner.py compares the two.
+const IDENTIFIER = /[A-Za-z_\u0080-\uffff][A-Za-z_0-9$\u0080-\uffff]*/y;
+const DOLLAR_TAG = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z_0-9\u0080-\uffff]*)?\$/y;
+const NUMBER = /[0-9][0-9A-Za-z_.]*/y;
+const SPACE = " \t\n\r\f\v"; // PostgreSQL's whitespace; trim() alone would also strip other characters
+const EDGE_SPACE = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
+
+function sticky(pattern, text, at) {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+/* The index after the quote that closes a literal opened just before `start` ('' or "" is a quote inside). */
+function quotedEnd(sql, start, quote, backslash) {
+  let i = start;
+  while (i < sql.length) {
+    if (backslash && sql[i] === "\\") i += 2;
+    else if (sql[i] === quote) {
+      if (sql.startsWith(quote + quote, i)) i += 2;
+      else return i + 1;
+    } else i += 1;
+  }
+  return sql.length;
+}
+
+/* The index after the end of the block comment at `start`: they nest in PostgreSQL. */
+function commentEnd(sql, start) {
+  let depth = 0;
+  let i = start;
+  while (i < sql.length) {
+    if (sql.startsWith("/*", i)) {
+      depth += 1;
+      i += 2;
+    } else if (sql.startsWith("*/", i)) {
+      depth -= 1;
+      i += 2;
+      if (depth === 0) return i;
+    } else i += 1;
+  }
+  return sql.length;
+}
+
+function inRoutine(head) {
+  if (head[0] !== "create") return false;
+  const kind = head[1] === "or" && head[2] === "replace" ? head[3] : head[1];
+  return kind === "function" || kind === "procedure";
+}
+
+/* The statements of `sql`, each without its semicolon; pieces holding only comments are dropped. */
+export function splitStatements(sql) {
+  const statements = [];
+  let start = 0;
+  let i = 0;
+  let parens = 0;
+  let bodyDepth = 0;
+  let head = [];
+  let hasCode = false;
+  while (i < sql.length) {
+    const char = sql[i];
+    if (SPACE.includes(char)) {
+      i += 1;
+      continue;
+    }
+    if (sql.startsWith("--", i)) {
+      const ends = [sql.indexOf("\n", i), sql.indexOf("\r", i)].filter((end) => end >= 0);
+      i = ends.length ? Math.min(...ends) : sql.length;
+      continue;
+    }
+    if (sql.startsWith("/*", i)) {
+      i = commentEnd(sql, i);
+      continue;
+    }
+    if (char === ";" && parens === 0 && bodyDepth === 0) {
+      if (hasCode) statements.push(sql.slice(start, i).replace(EDGE_SPACE, ""));
+      start = i + 1;
+      head = [];
+      hasCode = false;
+      i += 1;
+      continue;
+    }
+    hasCode = true;
+    let match;
+    if (char === "'" || char === '"') {
+      i = quotedEnd(sql, i + 1, char, false);
+    } else if (char === "$" && (match = sticky(DOLLAR_TAG, sql, i))) {
+      const end = sql.indexOf(match[0], i + match[0].length);
+      i = end < 0 ? sql.length : end + match[0].length;
+    } else if ((match = sticky(IDENTIFIER, sql, i))) {
+      i += match[0].length;
+      const word = match[0].toLowerCase();
+      if (word === "e" && sql[i] === "'") {
+        i = quotedEnd(sql, i + 1, "'", true); // E'...': backslash escapes, so \' is a quote inside
+        continue;
+      }
+      if (head.length < 4) head.push(word);
+      if (parens === 0 && inRoutine(head)) {
+        if (word === "begin" || (word === "case" && bodyDepth > 0)) bodyDepth += 1;
+        else if (word === "end" && bodyDepth > 0) bodyDepth -= 1;
+      }
+    } else if ((match = sticky(NUMBER, sql, i))) {
+      i += match[0].length; // so the E of 1E5 never starts an E'...' string
+    } else {
+      if (char === "(") parens += 1;
+      else if (char === ")") parens = Math.max(parens - 1, 0);
+      i += 1;
+    }
+  }
+  if (hasCode) statements.push(sql.slice(start).replace(EDGE_SPACE, ""));
+  return statements;
+}
+
+/* Each statement on its own; a failure does not stop the ones after it (as in psql). */
+async function runSteps(db, statements) {
+  const steps = [];
+  for (const statement of statements) {
+    try {
+      const results = await db.exec(statement, { rowMode: "array", parsers: textParsers });
+      steps.push({ statement, results: results.map(plainResult), error: null });
+    } catch (error) {
+      steps.push({ statement, results: [], error: plainError(error) });
+    }
+  }
+  return steps;
+}
+
+/* A fresh copy of the dataset with the exercise's own rows, and the fault a check prepares, if any. */
+async function fresh(db, dataset, data, fault) {
+  await prepare(db, dataset);
+  if (data.setup) await db.exec(data.setup);
+  if (fault) await db.exec(fault);
+}
+
+/* What ending the reader's session does to their work: an open transaction is rolled back. */
+async function endSession(db) {
+  await db.exec("ROLLBACK");
+}
+
+export async function rowDigest(row) {
+  const bytes = new TextEncoder().encode(JSON.stringify(row));
+  const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(hash, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+async function digests(rows, ordered) {
+  const found = await Promise.all(rows.map(rowDigest));
+  return ordered ? found : found.sort();
+}
+
+function lastWithColumns(results) {
+  const withColumns = results.filter((result) => result.columns.length);
+  return withColumns[withColumns.length - 1] || null;
+}
+
+async function outcomeOf(step) {
+  if (step.error) return { error: step.error.code };
+  const result = lastWithColumns(step.results);
+  if (!result) return { columns: [], rows: [] };
+  return { columns: result.columns, rows: await digests(result.rows, true) };
+}
+
+function sameOutcome(a, b) {
+  return JSON.stringify([a.error, a.columns, a.rows]) === JSON.stringify([b.error, b.columns, b.rows]);
+}
+
+/* Rows read per table: for every node that scans a table, the rows it returned plus the rows its filter and
+ * index recheck removed, times its loops (EXPLAIN reports them per loop). */
+export function rowsRead(plans) {
+  const totals = {};
+  const pending = plans.map((entry) => entry.Plan);
+  while (pending.length) {
+    const node = pending.pop();
+    pending.push(...(node.Plans || []));
+    const table = node["Relation Name"];
+    if (table === undefined) continue;
+    const perLoop = ["Actual Rows", "Rows Removed by Filter", "Rows Removed by Index Recheck"].reduce(
+      (sum, key) => sum + (node[key] || 0),
+      0,
+    );
+    totals[table] = (totals[table] || 0) + perLoop * (node["Actual Loops"] ?? 1);
+  }
+  for (const table of Object.keys(totals)) totals[table] = Math.round(totals[table]);
+  return totals;
+}
+
+function thousands(count) {
+  return count.toLocaleString("en-US");
+}
+
+function shortStatement(statement) {
+  const text = statement.split(/\s+/).filter(Boolean).join(" ");
+  return text.length <= 80 ? text : text.slice(0, 77) + "...";
+}
+
+/* The reader's last result against the solution's digests; null when it matches. */
+export async function resultProblem(expected, steps, ordered) {
+  const failed = steps.findIndex((step) => step.error);
+  if (failed >= 0) {
+    const error = steps[failed].error;
+    return "Statement " + (failed + 1) + " failed: ERROR " + error.code + ": " + error.message;
+  }
+  const actual = lastWithColumns(steps.flatMap((step) => step.results));
+  if (!actual) return "Your SQL returned no rows to compare: end it with a SELECT.";
   if (JSON.stringify(actual.columns) !== JSON.stringify(expected.columns)) {
     return "Expected the columns " + expected.columns.join(", ") + "; your query returned " + actual.columns.join(", ") + ".";
   }
   if (actual.rows.length !== expected.rows.length) {
     return "Expected " + rowsLabel(expected.rows.length) + "; your query returned " + rowsLabel(actual.rows.length) + ".";
   }
-  const key = (row) => JSON.stringify(row);
-  const mine = actual.rows.map(key);
-  const theirs = expected.rows.map(key);
+  const mine = await digests(actual.rows, ordered);
+  if (mine.join() === expected.rows.join()) return null;
   if (!ordered) {
-    mine.sort();
-    theirs.sort();
+    let common = 0;
+    const pool = expected.rows.slice();
+    for (const row of mine) {
+      const at = pool.indexOf(row);
+      if (at >= 0) {
+        pool.splice(at, 1);
+        common += 1;
+      }
+    }
+    const missing = mine.length - common;
+    return rowsLabel(missing) + " of your result " + (missing === 1 ? "is" : "are") + " not in the expected result.";
   }
-  const first = mine.findIndex((row, index) => row !== theirs[index]);
-  if (first === -1) return null;
-  return ordered && mine.slice().sort().join() === theirs.slice().sort().join()
-    ? "The rows are right but in the wrong order: check ORDER BY."
-    : "Row " + (first + 1) + (ordered ? "" : " (rows sorted)") + " differs from the expected result.";
+  if (mine.slice().sort().join() === expected.rows.slice().sort().join()) {
+    return "The rows are right but in the wrong order: check ORDER BY.";
+  }
+  return "Row " + (mine.findIndex((row, index) => row !== expected.rows[index]) + 1) + " differs from the expected result.";
+}
+
+/* The first of a check's statements whose outcome differs from the solution's, said plainly. */
+async function outcomesProblem(check, steps) {
+  for (let n = 0; n < steps.length; n += 1) {
+    const step = steps[n];
+    const want = check.expected[n];
+    const got = await outcomeOf(step);
+    if (sameOutcome(want, got)) continue;
+    const quoted = 'After your SQL, "' + shortStatement(step.statement) + '"';
+    if (want.error && !step.error) return check.requires + " " + quoted + " should fail with error " + want.error + ", but it succeeded.";
+    if (want.error) return check.requires + " " + quoted + " should fail with error " + want.error + ", not " + got.error + ".";
+    if (step.error) {
+      return check.requires + " " + quoted + " should succeed, but it failed: ERROR " + got.error + ": " + step.error.message;
+    }
+    return check.requires + " " + quoted + " gives other rows than after the reference solution.";
+  }
+  return null;
+}
+
+async function afterSession(db, check) {
+  await endSession(db);
+  return runSteps(db, splitStatements(check.query));
+}
+
+async function planProblem(db, dataset, data, check, statements) {
+  await fresh(db, dataset, data);
+  await runSteps(db, statements.slice(0, -1));
+  const [step] = await runSteps(db, ["EXPLAIN (ANALYZE, FORMAT JSON) " + statements[statements.length - 1]]);
+  const result = lastWithColumns(step.results);
+  if (step.error || !result || !result.rows.length) {
+    const why = step.error ? "ERROR " + step.error.code + ": " + step.error.message : "no plan came back";
+    return check.requires + " Check could not EXPLAIN your last statement (" + why + ").";
+  }
+  const read = rowsRead(JSON.parse(result.rows[0][0] || "[]"));
+  for (const [table, bound] of Object.entries(check.max_rows_read)) {
+    if ((read[table] || 0) > bound) {
+      return check.requires + " Your last statement reads " + thousands(read[table]) + " rows of " + table + "; at most " + thousands(bound) + " may.";
+    }
+  }
+  return null;
+}
+
+/* What Check says about `sql`: the problems (none when it passes) and the main run's steps to show. The
+ * result comes first; the checks run only once it is right. `data` is the exercise's data-check. */
+export async function grade(data, dataset, sql) {
+  const db = await getDatabase();
+  const started = performance.now();
+  const statements = splitStatements(sql);
+  if (!statements.length) return { problems: ["Write your SQL first."], steps: [], ms: 0 };
+  await fresh(db, dataset, data);
+  const steps = await runSteps(db, statements);
+  const ms = performance.now() - started;
+  const problem = await resultProblem(data.result, steps, data.ordered);
+  if (problem) return { problems: [problem], steps, ms };
+  const found = new Array(data.checks.length).fill(null);
+  // State checks read the database the reader's SQL just ran on, so they come before any fresh copy.
+  for (const [n, check] of data.checks.entries()) {
+    if (check.kind === "state") found[n] = await outcomesProblem(check, await afterSession(db, check));
+  }
+  for (const [n, check] of data.checks.entries()) {
+    if (check.kind === "fault") {
+      await fresh(db, dataset, data, check.fault);
+      await runSteps(db, statements);
+      found[n] = await outcomesProblem(check, await afterSession(db, check));
+    } else if (check.kind === "plan") {
+      found[n] = await planProblem(db, dataset, data, check, statements);
+    }
+  }
+  return { problems: found.filter(Boolean), steps, ms };
+}
+
+/* An exercise's Run: the same fresh data and statement-by-statement run as Check, without the checks. */
+export async function runExercise(exercise, dataset, sql, output) {
+  const data = JSON.parse(exercise.getAttribute("data-check"));
+  const db = await getDatabase();
+  const started = performance.now();
+  await fresh(db, dataset, data);
+  const steps = await runSteps(db, splitStatements(sql));
+  showSteps(steps, performance.now() - started, output);
+}
+
+/* Draws an exercise's run: each statement's result or error, in order. */
+function showSteps(steps, ms, output, heading) {
+  output.replaceChildren();
+  if (heading) output.appendChild(heading);
+  let shown = 0;
+  steps.forEach((step, index) => {
+    const label = "Statement " + (index + 1);
+    if (step.error) {
+      output.appendChild(errorMessage(step.error, label));
+      shown += 1;
+      return;
+    }
+    const result = lastWithColumns(step.results);
+    if (!result) return;
+    let caption = label + ": " + rowsLabel(result.rows.length);
+    if (result.rows.length > MAX_ROWS_SHOWN) caption += " (first " + MAX_ROWS_SHOWN + " shown)";
+    output.appendChild(table(result, caption));
+    shown += 1;
+  });
+  if (!shown) {
+    const changed = steps.flatMap((step) => step.results).reduce((sum, result) => sum + (result.affected || 0), 0);
+    output.appendChild(element("p", "Done: no rows returned, " + rowsLabel(changed) + " changed."));
+  }
+  output.appendChild(element("p", "Ran in " + Math.round(ms) + " ms.", "bs-sql-timing"));
 }
 
 export async function check(exercise, dataset, sql, output) {
-  const expected = JSON.parse(exercise.getAttribute("data-expected"));
-  const ordered = exercise.getAttribute("data-ordered") === "true";
-  const outcome = await execute(dataset, sql);
-  const problem = compare(expected, outcome, ordered);
-  const verdict = element("p", problem ? "Not yet: " + problem : "Correct: your result matches the expected one.");
-  verdict.className = problem ? "bs-sql-verdict bs-sql-verdict--fail" : "bs-sql-verdict bs-sql-verdict--pass";
-  show(outcome, output, verdict);
-  if (!problem) {
+  const data = JSON.parse(exercise.getAttribute("data-check"));
+  if (!(self.crypto && crypto.subtle)) {
+    output.textContent = "Check needs the page over HTTPS (it compares digests with the browser's crypto.subtle).";
+    return;
+  }
+  const { problems, steps, ms } = await grade(data, dataset, sql);
+  const verdict = element("div", undefined, "bs-sql-verdict bs-sql-verdict--" + (problems.length ? "fail" : "pass"));
+  if (!problems.length) verdict.appendChild(element("p", "Correct: your result matches and every check passes."));
+  problems.forEach((problem, index) => verdict.appendChild(element("p", (index ? "Also: " : "Not yet: ") + problem)));
+  showSteps(steps, ms, output, verdict);
+  if (!problems.length) {
     // progress.js keeps it with the reader's other ticks (and in export and import).
     document.dispatchEvent(
       new CustomEvent("backend-skills:done", { detail: { key: "exercise:" + exercise.getAttribute("data-exercise") } }),

@@ -115,9 +115,9 @@
     panel.setAttribute("aria-busy", "true");
     loadEngine()
       .then(function (module) {
-        return action === "check"
-          ? module.check(exercise, dataset, editor.value, output)
-          : module.run(dataset, editor.value, output);
+        if (action === "check") return module.check(exercise, dataset, editor.value, output);
+        // An exercise runs statement by statement on its own data, as Check does; a lesson's block, as one string.
+        return exercise ? module.runExercise(exercise, dataset, editor.value, output) : module.run(dataset, editor.value, output);
       })
       .catch(function (error) {
         output.textContent = "Could not run the query: " + (error && error.message ? error.message : error);
