@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,8 @@ def like(example: Json) -> dict[str, Json]:
 
 
 def mismatches(expected: Json, actual: Json, path: str = "$") -> list[str]:
-    """Compare a response body with the contract. Extra fields in `actual` are fine (Postel's law)."""
+    """Compare a response body with the contract. Extra fields in `actual` are fine (Postel's law). A list in the
+    contract is a prefix: the actual list needs at least as many items, and only those are compared."""
     if isinstance(expected, dict) and "$like" in expected:
         example = expected["$like"]
         if isinstance(example, dict | list):
@@ -81,7 +83,7 @@ def stub_transport(contract: dict[str, Json], state: str) -> httpx.MockTransport
 
 
 # --8<-- [start:verify]
-def verify_provider(contract: dict[str, Json], client: httpx.Client, set_state: Any) -> list[str]:
+def verify_provider(contract: dict[str, Json], client: httpx.Client, set_state: Callable[[str], None]) -> list[str]:
     """Provider side: replay every interaction against the real provider and collect mismatches."""
     failures = []
     for interaction in contract["interactions"]:
