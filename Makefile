@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output (sitemap dates, archives): the date of the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve test exercise build check-data lint bench diagrams previews lock clean
+.PHONY: serve test exercise build check-data lint bench mutation diagrams previews lock clean
 
 serve: $(VENV)/.site-installed  ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -34,6 +34,13 @@ lint: $(VENV)/.test-installed node_modules/.installed  ## Only the linters (ruff
 bench: $(VENV)/.test-installed node_modules/.installed benchmarks/node_modules/.installed  ## Build time, page weight, Lighthouse, scaling
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
+# Not part of `make test`: about an hour on two cores. mutmut works in mutants/ (git-ignored).
+mutation: $(VENV)/.test-installed  ## Mutation testing of the input guard; reports the score and unexplained survivors
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/mutation.lock
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/python -m tools.mutation_report
+
 diagrams: $(VENV)/.test-installed  ## Draw new or changed mermaid diagrams into diagrams/ (Chromium), drop unused ones
 	$(BIN)/python -m macros.render.diagrams
 
@@ -43,6 +50,7 @@ previews: $(VENV)/.test-installed  ## Redraw the link-preview cards in docs/asse
 lock:  ## Re-resolve the lock files after editing pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements/test.lock
 	uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -c requirements/test.lock -o requirements/site.lock
+	uv pip compile pyproject.toml --extra mutation --generate-hashes --python-version 3.11 -c requirements/test.lock -o requirements/mutation.lock
 	echo "flit_core>=3.12,<5" | uv pip compile - --generate-hashes --python-version 3.11 -c requirements/test.lock -o requirements/build.lock
 
 $(BIN)/python:
