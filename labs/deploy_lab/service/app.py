@@ -13,6 +13,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request, Response
@@ -27,7 +28,8 @@ class JsonFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
-            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            # UTC with milliseconds: lines from several services sort into one timeline.
+            "time": datetime.fromtimestamp(record.created, tz=UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
             "message": record.getMessage(),
@@ -107,29 +109,37 @@ def create_app(stream: Any = None, database: Database | None = None) -> FastAPI:
     app.state.database = database
 
     # --8<-- [start:middleware]
-    @app.middleware("http")
-    async def observe(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
-        started = time.perf_counter()
-        response = await call_next(request)
+    def record(request: Request, request_id: str, started: float, status: int, crashed: bool = False) -> None:
         elapsed = time.perf_counter() - started
         # Label by route template, not raw path: /items/1 and /items/2 must share one time series.
         route = request.scope.get("route")
         path = getattr(route, "path", "unmatched")
-        metrics.observe_request(request.method, path, response.status_code, elapsed)
+        metrics.observe_request(request.method, path, status, elapsed)
+        fields = {
+            "request_id": request_id,
+            "method": request.method,
+            "path": path,
+            "status": status,
+            "duration_ms": round(elapsed * 1000, 2),
+        }
+        if crashed:
+            logger.error("request failed", exc_info=True, extra={"fields": fields})
+        else:
+            logger.info("request handled", extra={"fields": fields})
+
+    @app.middleware("http")
+    async def observe(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+        started = time.perf_counter()
+        try:
+            response = await call_next(request)
+        except Exception:
+            # The handler crashed and Starlette's outermost handler will answer 500. Count and log it here,
+            # or the error-rate SLI misses exactly the worst failures.
+            record(request, request_id, started, 500, crashed=True)
+            raise
+        record(request, request_id, started, response.status_code)
         response.headers["x-request-id"] = request_id
-        logger.info(
-            "request handled",
-            extra={
-                "fields": {
-                    "request_id": request_id,
-                    "method": request.method,
-                    "path": path,
-                    "status": response.status_code,
-                    "duration_ms": round(elapsed * 1000, 2),
-                }
-            },
-        )
         return response
 
     # --8<-- [end:middleware]

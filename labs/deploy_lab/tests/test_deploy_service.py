@@ -52,6 +52,31 @@ def test_each_request_logs_one_json_line_with_request_id() -> None:
     assert isinstance(entry["duration_ms"], float)
 
 
+def test_log_times_are_utc_with_milliseconds() -> None:
+    client, stream = make_client()
+    client.get("/healthz")
+    entry = json.loads(stream.getvalue().splitlines()[0])
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00", entry["time"]), entry["time"]
+
+
+def test_a_crashing_handler_is_counted_and_logged_as_a_500() -> None:
+    stream = io.StringIO()
+    app = create_app(stream)
+
+    def broken(order_id: int) -> dict[str, int]:
+        raise RuntimeError(f"order {order_id} has no total")
+
+    app.add_api_route("/orders/{order_id}", broken)
+    client = TestClient(app, raise_server_exceptions=False)
+    assert client.get("/orders/9", headers={"x-request-id": "crash1"}).status_code == 500
+    # The error-rate SLI sees it ...
+    assert 'http_requests_total{method="GET",path="/orders/{order_id}",status="500"} 1' in client.get("/metrics").text
+    # ... and so does whoever searches the logs for the request id the client reported.
+    entry = json.loads(stream.getvalue().splitlines()[0])
+    assert (entry["level"], entry["request_id"], entry["status"]) == ("error", "crash1", 500)
+    assert "RuntimeError: order 9 has no total" in entry["exception"]
+
+
 def test_request_id_is_generated_when_missing() -> None:
     client, _ = make_client()
     assert re.fullmatch(r"[0-9a-f]{32}", client.get("/healthz").headers["x-request-id"])
