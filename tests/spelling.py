@@ -56,7 +56,7 @@ ISE_WORDS = {
     "advertise", "advise", "apprise", "appraise", "arise", "bruise", "chastise", "chemise", "circumcise",
     "comprise", "compromise", "concise", "cruise", "demise", "despise", "devise", "disguise", "enterprise",
     "excise", "exercise", "exorcise", "expertise", "franchise", "guise", "improvise", "incise", "merchandise",
-    "noise", "paradise", "poise", "praise", "precise", "premise", "promise", "raise", "reprise", "revise",
+    "imprecise", "noise", "paradise", "poise", "praise", "precise", "premise", "promise", "raise", "reprise", "revise",
     "rise", "supervise", "surmise", "surprise", "televise", "treatise", "turquoise",
 }  # fmt: skip
 # Plural nouns that look like -ise/-yse verbs.

@@ -63,6 +63,7 @@ def test_word_families_no_list_covers_are_reported(british: str, us: str) -> Non
     "text",
     [
         "Exercises raise promises; otherwise the enterprise advertised precise analyses of crises.",
+        "An imprecise estimate is still an estimate.",
         "MITRE keeps the CWE list.",
         "Run `normalise()` first.",
         "```python\ncolour = 'red'\n```",
