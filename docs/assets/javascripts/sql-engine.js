@@ -531,7 +531,7 @@ export async function grade(data, dataset, sql) {
 }
 
 /* An exercise's Run: the same fresh data and statement-by-statement run as Check, without the checks. */
-export async function runExercise(exercise, dataset, sql, output) {
+export async function runExerciseSql(exercise, dataset, sql, output) {
   const data = JSON.parse(exercise.getAttribute("data-check"));
   const db = await getDatabase();
   const started = performance.now();

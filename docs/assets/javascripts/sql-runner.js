@@ -117,7 +117,7 @@
       .then(function (module) {
         if (action === "check") return module.check(exercise, dataset, editor.value, output);
         // An exercise runs statement by statement on its own data, as Check does; a lesson's block, as one string.
-        return exercise ? module.runExercise(exercise, dataset, editor.value, output) : module.run(dataset, editor.value, output);
+        return exercise ? module.runExerciseSql(exercise, dataset, editor.value, output) : module.run(dataset, editor.value, output);
       })
       .catch(function (error) {
         output.textContent = "Could not run the query: " + (error && error.message ? error.message : error);
