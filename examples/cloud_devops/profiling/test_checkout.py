@@ -96,3 +96,12 @@ def test_stock_is_only_taken_when_everything_is_available(telemetry):
     checkout = shop(telemetry)
     assert checkout.handle_checkout(Order("o-7", {"mug": 1, "tee": 2}, 1)).status == 409
     assert checkout.stock == {"mug": 3, "tee": 1}
+
+
+def test_the_sdk_marks_the_step_that_raised_even_for_an_expected_error(telemetry):
+    # The handler keeps the root span clean for an out-of-stock 409, but the "reserve stock" span was opened
+    # with the SDK's defaults, which record any escaping exception and set ERROR. (The lesson's exercise 2.)
+    shop(telemetry).handle_checkout(Order("o-8", {"tee": 5}, 9900))
+    reserve = next(s for s in telemetry.finished_spans() if s.name == "reserve stock")
+    assert reserve.status.status_code is StatusCode.ERROR
+    assert reserve.events[0].attributes["exception.type"] == "examples.cloud_devops.profiling.checkout.OutOfStock"

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import cProfile
 import pstats
+import sys
+import threading
+
+import pytest
 
 from examples.cloud_devops.profiling.profiler import hotspots, profile
 from examples.cloud_devops.profiling.report import build_report, build_report_fast, sample_orders
@@ -37,3 +42,39 @@ def test_the_stats_can_be_printed_like_the_command_line_tool(capsys):
     stats = profile(build_report, ORDERS[:100])
     stats.sort_stats(pstats.SortKey.CUMULATIVE).print_stats(3)
     assert "build_report" in capsys.readouterr().out
+
+
+def worker_only() -> int:
+    """Runs only in the worker thread below, so the profile shows whether cProfile saw that thread."""
+    return sum(range(50_000))
+
+
+def start_a_worker_and_wait() -> None:
+    worker = threading.Thread(target=worker_only)
+    worker.start()
+    worker.join()
+
+
+# --8<-- [start:threads]
+def test_which_threads_cprofile_sees():
+    seen = {spot.function for spot in hotspots(profile(start_a_worker_and_wait), limit=100)}
+    # Up to 3.11 cProfile hooked sys.setprofile, which covers only the thread that enabled it. Since 3.12 it
+    # registers sys.monitoring callbacks (PEP 669), which fire in every thread of the interpreter.
+    assert ("worker_only" in seen) is (sys.version_info >= (3, 12))
+
+
+def test_since_3_12_only_one_cprofile_can_run_at_a_time():
+    first, second = cProfile.Profile(), cProfile.Profile()
+    first.enable()
+    try:
+        if sys.version_info >= (3, 12):
+            with pytest.raises(ValueError, match="Another profiling tool is already active"):
+                second.enable()
+        else:
+            second.enable()  # each thread had its own sys.setprofile hook
+            second.disable()
+    finally:
+        first.disable()
+
+
+# --8<-- [end:threads]

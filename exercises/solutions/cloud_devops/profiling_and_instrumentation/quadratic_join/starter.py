@@ -1,0 +1,41 @@
+"""The nightly invoice export: one line per order, with the customer's name and country.
+
+It took 40 seconds in March, 9 minutes now; `python -m cProfile -s tottime export.py` puts `invoice_lines`
+at the top of the own-time column, with a single call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Customer:
+    id: Any  # opaque: compare and hash it, nothing else
+    name: str
+    country: str
+
+
+@dataclass(frozen=True)
+class Order:
+    id: int
+    customer_id: Any
+    total_cents: int
+
+
+def invoice_lines(orders: list[Order], customers: list[Customer]) -> list[str]:
+    """One line per order, in order; an order whose customer is unknown is reported, not dropped."""
+    # One pass to index the customers, then one hash lookup per order: O(orders + customers) instead of a
+    # scan of every customer for every order. setdefault keeps the first customer with an id, as next() did.
+    by_id: dict[Any, Customer] = {}
+    for customer in customers:
+        by_id.setdefault(customer.id, customer)
+    lines = []
+    for order in orders:
+        customer = by_id.get(order.customer_id)
+        if customer is None:
+            lines.append(f"{order.id};UNKNOWN CUSTOMER;;{order.total_cents}")
+        else:
+            lines.append(f"{order.id};{customer.name};{customer.country};{order.total_cents}")
+    return lines
