@@ -1,5 +1,6 @@
 """Processes, signals, threads, IPC, non-blocking I/O and memory, each shown with real processes and sockets."""
 
+import errno
 import signal
 import socket
 import sys
@@ -141,3 +142,20 @@ def test_nothing_listening_means_connection_refused():
     sock.close()  # now nothing listens on that port
     with pytest.raises(ConnectionRefusedError):
         socket.create_connection(("127.0.0.1", port), timeout=5)
+
+
+@posix_only
+def test_a_restarted_server_binds_although_its_old_connection_waits_in_time_wait():
+    first = ports.listen("127.0.0.1")
+    port = first.getsockname()[1]
+    client = socket.create_connection(("127.0.0.1", port), timeout=5)
+    conn, _ = first.accept()
+    conn.close()  # the server closes first, so its end of the connection goes through TIME_WAIT
+    assert client.recv(1) == b""
+    client.close()
+    first.close()
+    plain = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    with plain, pytest.raises(OSError) as refused:
+        plain.bind(("127.0.0.1", port))  # no SO_REUSEADDR: the old connection still holds the port
+    assert refused.value.errno == errno.EADDRINUSE
+    ports.listen("127.0.0.1", port).close()  # with it, the restart works
