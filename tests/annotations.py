@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTRIBUTED = ("docs/", "data/", "examples/", "exercises/", "labs/", "templates/", "overrides/")
 CONTRIBUTED_FILES = ("README.md", "CONTRIBUTING.md", "mkdocs.yml")
 LOCATED = re.compile(
-    r"^(?:E\s+)?\s*(?:[-*]\s+)?(?P<file>[\w.][\w./@+ -]*?\.[A-Za-z0-9]+):(?P<line>\d+)(?::\d+)?:\s+(?P<message>\S.*?)\s*$"
+    r"^(?:E\s+)?\s*(?:[-*]\s+)?"  # pytest's `E` prefix, indentation, a list bullet
+    r"(?P<file>[\w.][\w./@+ -]*?\.[A-Za-z0-9]+):(?P<line>\d+)(?::\d+)?:\s+(?P<message>\S.*?)\s*$"
 )
 _FIELD = re.compile(r"^(?P<field>[\w'\[\].()-]+(?: [\w'\[\].()-]+){0,2}): (?P<rest>\S.*)$")
 _EXCEPTION = re.compile(r"^\w+(Error|Exception|Warning)\b")

@@ -25,8 +25,7 @@ def catalog() -> Catalog:
 
 
 def _hostile(catalog: Catalog) -> Catalog:
-    """Markup in every field. The schema refuses it at load time; the tests that use this (with the
-    `markup_allowed` fixture) prove each renderer escapes it as well."""
+    """A script in every field: plain text may say `<script>`, so every renderer must show it as text."""
     catalog.comparisons["evil"] = Comparison.model_validate(
         {
             "id": "evil",
@@ -98,17 +97,17 @@ def test_checklist_filtered_by_lesson(catalog: Catalog) -> None:
     assert 'data-progress-key="checklist:security:parameterised-queries"' in html
 
 
-def test_markup_in_data_fails_the_load_with_its_line(project_copy: Path) -> None:
+def test_what_cannot_show_as_written_fails_the_load_with_its_line(project_copy: Path) -> None:
     glossary = project_copy / "data" / "glossary" / "security.yml"
     lines = glossary.read_text(encoding="utf-8").count("\n")
     glossary.write_text(
-        glossary.read_text(encoding="utf-8") + f"  - term: 'Payload {PAYLOAD}'\n    definition: 'Defined.'\n",
+        glossary.read_text(encoding="utf-8") + "  - term: 'Payload &lt;b&gt;'\n    definition: 'Defined.'\n",
         encoding="utf-8",
     )
     with pytest.raises(SourceError) as raised:
         load_catalog(project_copy)
     assert f"data/glossary/security.yml:{lines + 1}: terms[" in raised.value.report()
-    assert "must be plain text" in raised.value.report()
+    assert "must be plain text, found '&lt;': a character reference shows as written" in raised.value.report()
 
 
 def test_special_characters_reach_every_place_they_are_shown_as_text(project_copy: Path, tmp_path: Path) -> None:
@@ -153,3 +152,81 @@ def test_macro_error_fails_the_build(project_copy: Path, tmp_path: Path) -> None
     result = run_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
     assert "no checklist 'no-such-checklist'" in result.stdout + result.stderr
+
+
+SCRIPTS = {  # what a hostile or careless contributor might write in plain-text fields
+    "title": "Title <script>alert(1)</script>",
+    "description": 'Learn it"><img src=x onerror=alert(1)> today.',
+    "objective": "Apply it <b onmouseover=alert(1)>now</b>.",
+    "page": "<svg onload=alert(1)>",
+    "checklist": "<iframe src=https://evil.example>",
+    "definition": "Escapes <script> by default.",
+}
+RAW = ("<script>alert(1)", "<img src=x", "<b onmouseover", "<svg onload", "<iframe src=https://evil", "<script> by")
+
+
+def _set_front_matter(path: Path, key: str, value: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    quoted = "'" + value.replace("'", "''") + "'"
+    text = re.sub(rf"^{key}: .*$", f"{key}: {quoted}", text, count=1, flags=re.M)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_plain_text_that_names_tags_shows_as_text_in_every_context(project_copy: Path, tmp_path: Path) -> None:
+    """Plain text may say `<script>`: the page, the <title>, meta tags, the navigation, the lesson header, the
+    lesson lists, checklists, the glossary and its abbreviations, the print edition all show it as text; and
+    backticks make inline code where formatting is shown, and vanish where it is not."""
+    lesson = project_copy / "docs" / "web-foundations" / "cors.md"  # on no learning path (no diagram to redraw)
+    _set_front_matter(lesson, "title", SCRIPTS["title"])
+    _set_front_matter(lesson, "description", SCRIPTS["description"])
+    text = lesson.read_text(encoding="utf-8")
+    first_objective = re.search(r"^objectives:\n  - (.*)$", text, re.M)
+    assert first_objective
+    lesson.write_text(text.replace(first_objective.group(1), SCRIPTS["objective"], 1), encoding="utf-8")
+    _set_front_matter(project_copy / "docs" / "languages" / "rust.md", "title", "`Vec<T>` and `Result<T, E>` in Rust")
+    _set_front_matter(project_copy / "docs" / "contributing" / "index.md", "title", SCRIPTS["page"])
+    checklist = project_copy / "data" / "checklists" / "web-foundations.yml"
+    checklist.write_text(
+        re.sub(
+            r"^(  - id: .*\n    text: ).*$",
+            lambda m: m.group(1) + f"'{SCRIPTS['checklist']}'",
+            checklist.read_text(encoding="utf-8"),
+            count=1,
+            flags=re.M,
+        ),
+        encoding="utf-8",
+    )
+    glossary = project_copy / "data" / "glossary" / "security.yml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8")
+        + f"  - term: Cross-site scripting filter\n    abbr: XSSF\n    definition: '{SCRIPTS['definition']}'\n",
+        encoding="utf-8",
+    )
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    raw = [
+        f"{page.relative_to(site)}: {fragment}"
+        for page in site.rglob("*.html")
+        for fragment in RAW
+        if fragment in page.read_text(encoding="utf-8")
+    ]
+    assert raw == [], "markup from plain text reached the HTML"
+    cors = (site / "web-foundations" / "cors" / "index.html").read_text(encoding="utf-8")
+    title = "Title &lt;script&gt;alert(1)&lt;/script&gt;"
+    assert f"<title>{title} - Backend Skills</title>" in cors
+    assert cors.count(title) >= 3  # the <title>, the header bar, the navigation
+    assert 'content="Learn it&#34;&gt;&lt;img src=x onerror=alert(1)&gt; today."' in cors  # meta description
+    assert "<li>Apply it &lt;b onmouseover=alert(1)&gt;now&lt;/b&gt;.</li>" in cors  # the lesson header
+    area = (site / "web-foundations" / "index.html").read_text(encoding="utf-8")
+    assert title in area and "Learn it&#34;&gt;&lt;img src=x onerror=alert(1)&gt; today." in area
+    assert title in (site / "print" / "web-foundations" / "index.html").read_text(encoding="utf-8")
+    checklist_page = (site / "web-foundations" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;iframe src=https://evil.example&gt;" in checklist_page
+    glossary_page = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "Escapes &lt;script&gt; by default." in glossary_page
+    rust = (site / "languages" / "rust" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Vec&lt;T&gt; and Result&lt;T, E&gt; in Rust - Backend Skills</title>" in rust  # no backticks
+    languages = (site / "languages" / "index.html").read_text(encoding="utf-8")
+    assert "<code>Vec&lt;T&gt;</code> and <code>Result&lt;T, E&gt;</code> in Rust" in languages
+    assert "&lt;svg onload=alert(1)&gt;" in (site / "contributing" / "index.html").read_text(encoding="utf-8")

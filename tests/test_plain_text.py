@@ -1,5 +1,6 @@
-"""Plain-text fields refuse what would not show as the characters written: character references, template
-delimiters, Markdown links. Each form is listed, so a rule that forgets one (hex references, say) is caught."""
+"""Plain-text fields say anything, `<script>` included (every context escapes it), and refuse only what would
+not show as the characters written: character references, template delimiters, Markdown links. Each form is
+listed, so a rule that forgets one (hex references, say) is caught."""
 
 from __future__ import annotations
 
@@ -28,6 +29,18 @@ def test_markup_is_refused(text: str) -> None:
         plain_text(text)
 
 
-@pytest.mark.parametrize("text", ["a < b & c > d", "AT&T", "50% off", "[sic]", "f(x) = {a}"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a < b & c > d",
+        "AT&T",
+        "50% off",
+        "[sic]",
+        "f(x) = {a}",
+        "escapes <script> by default",
+        "`Vec<T>` and `Result<T, E>`",
+        "Title <script>alert(1)</script>",
+    ],
+)
 def test_characters_that_only_look_like_markup_pass(text: str) -> None:
     assert plain_text(text) == text

@@ -26,26 +26,31 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 LessonRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]
 HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"'`]+$")]
 
-# Strings from data and front matter are plain text: they are escaped wherever they are shown, and markup
-# in them is refused at load time so a reviewer never has to read it. Refused: HTML tags, comments and
-# character references, template delimiters, and Markdown links or images (the print edition and the
-# headings built from titles are Markdown).
-_MARKUP = re.compile(
-    r"<[A-Za-z/!?]"  # a tag, end tag, comment, doctype or processing instruction
-    r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"  # a character reference
-    r"|\{[{%#]|[}%#]\}"  # template delimiters
-    r"|!?\[[^\]]*\]\("  # a Markdown link or image
+# Strings from data and front matter are plain text: they may say anything (`<script>`, `a < b & c`), and every
+# place that shows them escapes them (macros/core/html.py), with `backticks` as inline code. Refused is only
+# what would not show as written, each with how to write it instead.
+_REFUSED = (
+    (
+        re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"),
+        "a character reference shows as written here, not as its character: write the character itself",
+    ),
+    (
+        re.compile(r"\{[{%#]|[}%#]\}"),
+        "template delimiters are not allowed in data: put a space between the two characters",
+    ),
+    (
+        re.compile(r"!?\[[^\]]*\]\("),
+        "plain text cannot link or show images: name the source in the entry's `sources` instead",
+    ),
 )
 MAX_TEXT = 1000  # characters in one data string; the longest real one has under 300
 
 
 def plain_text(value: str) -> str:
-    match = _MARKUP.search(value)
-    if match:
-        raise ValueError(
-            f"must be plain text, found markup {match.group()!r}: write the characters themselves, "
-            "without HTML, entities, template tags or links"
-        )
+    for pattern, how in _REFUSED:
+        match = pattern.search(value)
+        if match:
+            raise ValueError(f"must be plain text, found {match.group()!r}: {how}")
     return value
 
 

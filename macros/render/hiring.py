@@ -6,7 +6,7 @@ questions from `data/questions/<area>.yml`. Every string goes through `esc` (dir
 
 from __future__ import annotations
 
-from macros.core.html import esc, link, tag
+from macros.core.html import link, tag, text_html
 from macros.core.urls import UrlFor
 from macros.model.catalog import Catalog
 from macros.model.schema import Area, Question, Topic
@@ -45,12 +45,12 @@ def skills_matrix(catalog: Catalog, area: str, url_for: UrlFor, level: str | Non
     _check_level(level)
     levels = LEVELS if level is None else (level,)
     head = tag("th", "Topic", scope="col")
-    head += "".join(tag("th", esc(LEVEL_LABELS[name]), scope="col") for name in levels)
+    head += "".join(tag("th", text_html(LEVEL_LABELS[name]), scope="col") for name in levels)
     head += tag("th", "Taught in", scope="col")
     rows = [_matrix_row(catalog, topic, levels, url_for) for topic in data.topics]
     caption = tag(
         "caption",
-        esc(data.title)
+        text_html(data.title)
         + tag("span", "What each level looks like, as behaviours you can observe.", class_="bs-caption__text"),
     )
     table = tag("table", caption + tag("thead", tag("tr", head)) + tag("tbody", "\n".join(rows)))
@@ -62,12 +62,12 @@ def skills_matrix(catalog: Catalog, area: str, url_for: UrlFor, level: str | Non
 
 
 def _matrix_row(catalog: Catalog, topic: Topic, levels: tuple[str, ...], url_for: UrlFor) -> str:
-    cells = [tag("th", esc(topic.title), scope="row")]
+    cells = [tag("th", text_html(topic.title), scope="row")]
     for name in levels:
         text = getattr(topic.levels, name) if topic.levels else "Not described yet."
-        cells.append(tag("td", esc(text)))
+        cells.append(tag("td", text_html(text)))
     lessons = _lesson_links(catalog, topic.lessons, url_for)
-    cells.append(tag("td", lessons or esc("Lessons to come.")))
+    cells.append(tag("td", lessons or text_html("Lessons to come.")))
     return tag("tr", "".join(cells), data_topic=topic.id)
 
 
@@ -82,7 +82,9 @@ def self_assessment(catalog: Catalog, area: str) -> str:
             key = f"skill:{data.id}:{topic.id}:{name}"
             box = tag("input", "", type="checkbox", data_progress_key=key).replace("></input>", ">")
             text = f"{topic.title} ({LEVEL_LABELS[name]}): {getattr(topic.levels, name)}"
-            items.append(tag("li", tag("label", box + " " + tag("span", esc(text))), data_item=f"{topic.id}-{name}"))
+            items.append(
+                tag("li", tag("label", box + " " + tag("span", text_html(text))), data_item=f"{topic.id}-{name}")
+            )
     if not items:
         return tag("p", "No level descriptions yet for this area.", class_="bs-empty")
     return tag("ul", "\n".join(items), class_="bs-checklist", data_checklist=f"skills-{data.id}")
@@ -101,21 +103,23 @@ def question_bank(catalog: Catalog, area: str, url_for: UrlFor, level: str | Non
     chosen = [q for q in bank.questions if level is None or q.level == level]
     if not chosen:
         return tag(
-            "p", f"No {esc(LEVEL_LABELS[level or 'mid']).lower()} questions for this area yet.", class_="bs-empty"
+            "p", f"No {text_html(LEVEL_LABELS[level or 'mid']).lower()} questions for this area yet.", class_="bs-empty"
         )
     order = {name: i for i, name in enumerate(LEVELS)}
     chosen.sort(key=lambda q: order[q.level])
     rendered = "\n".join(_question(catalog, data.id, q, url_for) for q in chosen)
-    reviewed = tag("p", f"Reviewed {esc(bank.last_reviewed.isoformat())}", class_="bs-reviewed")
+    reviewed = tag("p", f"Reviewed {text_html(bank.last_reviewed.isoformat())}", class_="bs-reviewed")
     return tag("div", rendered + reviewed, class_="bs-questions", data_questions=data.id)
 
 
 def _question(catalog: Catalog, area: str, question: Question, url_for: UrlFor) -> str:
-    summary = tag("summary", f"{esc(question.question)} " + tag("em", f"({esc(LEVEL_LABELS[question.level])})"))
+    summary = tag(
+        "summary", f"{text_html(question.question)} " + tag("em", f"({text_html(LEVEL_LABELS[question.level])})")
+    )
     body = tag("p", tag("strong", "A strong answer covers:"))
-    body += tag("ul", "".join(tag("li", esc(point)) for point in question.strong_answer))
+    body += tag("ul", "".join(tag("li", text_html(point)) for point in question.strong_answer))
     body += tag("p", tag("strong", "Red flags:"))
-    body += tag("ul", "".join(tag("li", esc(flag)) for flag in question.red_flags))
+    body += tag("ul", "".join(tag("li", text_html(flag)) for flag in question.red_flags))
     lessons = _lesson_links(catalog, question.lessons, url_for)
     if lessons:
         body += tag("p", tag("strong", "Taught in:")) + lessons
@@ -124,7 +128,7 @@ def _question(catalog: Catalog, area: str, question: Question, url_for: UrlFor) 
 
 def question_counts(catalog: Catalog) -> str:
     """A summary table: how many questions each area has at each level."""
-    head = tag("th", "Area", scope="col") + "".join(tag("th", esc(LEVEL_LABELS[n]), scope="col") for n in LEVELS)
+    head = tag("th", "Area", scope="col") + "".join(tag("th", text_html(LEVEL_LABELS[n]), scope="col") for n in LEVELS)
     head += tag("th", "Total", scope="col")
     rows = []
     for area in catalog.skills.areas:
@@ -132,7 +136,7 @@ def question_counts(catalog: Catalog) -> str:
         if bank is None:
             continue
         counts = [sum(1 for q in bank.questions if q.level == name) for name in LEVELS]
-        cells = tag("th", esc(area.title), scope="row") + "".join(tag("td", str(c)) for c in counts)
+        cells = tag("th", text_html(area.title), scope="row") + "".join(tag("td", str(c)) for c in counts)
         rows.append(tag("tr", cells + tag("td", str(sum(counts)))))
     caption = tag("caption", "Questions per area and level")
     table = tag("table", caption + tag("thead", tag("tr", head)) + tag("tbody", "\n".join(rows)))

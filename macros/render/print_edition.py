@@ -29,7 +29,7 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping
 
-from macros.core.html import esc, tag
+from macros.core.html import tag, text_html
 from macros.model.catalog import Catalog
 from macros.model.lessons import Lesson
 from macros.model.schema import LEVEL_LABELS
@@ -89,16 +89,17 @@ def table_of_contents(catalog: Catalog, area: str | None = None) -> str:
     items = []
     for area_id, area_title, lessons in _lessons_by_area(catalog, area):
         links = "".join(
-            tag("li", tag("a", esc(lesson.meta.title), href=f"#{lesson_anchor(lesson.ref)}")) for lesson in lessons
+            tag("li", tag("a", text_html(lesson.meta.title), href=f"#{lesson_anchor(lesson.ref)}"))
+            for lesson in lessons
         )
-        items.append(tag("li", tag("a", esc(area_title), href=f"#area-{area_id}") + tag("ul", links)))
+        items.append(tag("li", tag("a", text_html(area_title), href=f"#area-{area_id}") + tag("ul", links)))
     return tag("nav", tag("ul", "".join(items)), class_="bs-print-contents", aria_label="Contents")
 
 
 def area_editions(catalog: Catalog, url_for: Callable[[str], str]) -> str:
     """Links to each area's print page."""
     items = [
-        tag("li", tag("a", esc(title), href=url_for(f"print/{area_id}")))
+        tag("li", tag("a", text_html(title), href=url_for(f"print/{area_id}")))
         for area_id, title, _ in _lessons_by_area(catalog)
     ]
     return tag("ul", "".join(items), class_="bs-print-areas")
@@ -108,7 +109,7 @@ def print_edition(catalog: Catalog, area: str | None = None) -> str:
     """The skeleton: area and lesson headings with each lesson's facts, and a slot for its body."""
     parts = []
     for area_id, area_title, lessons in _lessons_by_area(catalog, area):
-        parts.append(tag("h2", esc(area_title), id=f"area-{area_id}"))
+        parts.append(tag("h2", text_html(area_title), id=f"area-{area_id}"))
         parts.extend(_lesson_skeleton(lesson) for lesson in lessons)
     return tag("div", "\n".join(parts), class_="bs-print-edition")
 
@@ -116,11 +117,11 @@ def print_edition(catalog: Catalog, area: str | None = None) -> str:
 def _lesson_skeleton(lesson: Lesson) -> str:
     meta = lesson.meta
     facts = f"{LEVEL_LABELS[meta.level]} · {meta.time} min · reviewed {meta.last_reviewed.isoformat()}"
-    objectives = "".join(tag("li", esc(objective)) for objective in meta.objectives)
+    objectives = "".join(tag("li", text_html(objective)) for objective in meta.objectives)
     return tag(
         "section",
-        tag("h3", esc(meta.title), id=lesson_anchor(lesson.ref))
-        + tag("p", tag("em", esc(facts)))
+        tag("h3", text_html(meta.title), id=lesson_anchor(lesson.ref))
+        + tag("p", tag("em", text_html(facts)))
         + tag("p", tag("strong", "You will be able to"))
         + tag("ul", objectives)
         + tag("div", "", class_="bs-print-slot", data_print_lesson=lesson.ref),

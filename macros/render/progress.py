@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from macros.core.html import esc, link, tag
+from macros.core.html import link, plain, tag, text_html
 from macros.core.urls import UrlFor
 from macros.model.catalog import Catalog
 from macros.render.common import UnknownName, pick
@@ -88,7 +88,8 @@ def next_lessons(catalog: Catalog, area: str, url_for: UrlFor) -> str:
     fallback = tag(
         "ul",
         "".join(
-            tag("li", link(t["lessons"][0]["title"], t["lessons"][0]["url"]) + f" ({esc(t['title'])})") for t in topics
+            tag("li", link(t["lessons"][0]["title"], t["lessons"][0]["url"]) + f" ({text_html(t['title'])})")
+            for t in topics
         ),
     )
     return tag("div", fallback, class_="bs-suggest", data_progress_suggest=json.dumps(topics))
@@ -103,8 +104,12 @@ def path_list(catalog: Catalog, url_for: UrlFor) -> str:
     items = []
     for path in catalog.paths.values():
         facts = f"{len(path.steps)} lessons · for {path.audience}"
-        body = link(path.title, url_for(f"paths/{path.id}")) + " " + tag("span", esc(facts), class_="bs-lesson-facts")
-        items.append(tag("li", body + tag("p", esc(path.description))))
+        body = (
+            link(path.title, url_for(f"paths/{path.id}"))
+            + " "
+            + tag("span", text_html(facts), class_="bs-lesson-facts")
+        )
+        items.append(tag("li", body + tag("p", text_html(path.description))))
     return tag("ul", "\n".join(items), class_="bs-lessons")
 
 
@@ -118,10 +123,10 @@ def learning_path(catalog: Catalog, name: str, url_for: UrlFor) -> str:
         keys.append(f"lesson:{step.lesson}")
         needs = ""
         if step.requires:
-            names = ", ".join(esc(catalog.lessons[ref].meta.title) for ref in step.requires)
+            names = ", ".join(text_html(catalog.lessons[ref].meta.title) for ref in step.requires)
             needs = tag("p", f"After: {names}", class_="bs-lesson-facts")
-        why = tag("p", esc(step.why)) if step.why else ""
-        facts = tag("span", esc(f"{lesson.meta.time} min"), class_="bs-lesson-facts")
+        why = tag("p", text_html(step.why)) if step.why else ""
+        facts = tag("span", text_html(f"{lesson.meta.time} min"), class_="bs-lesson-facts")
         steps.append(
             tag(
                 "li",
@@ -131,7 +136,7 @@ def learning_path(catalog: Catalog, name: str, url_for: UrlFor) -> str:
         )
     summary = _summary(keys, f"Progress on the path {path.title}")
     listing = tag("ol", "\n".join(steps), class_="bs-lessons bs-path")
-    reviewed = tag("p", f"Reviewed {esc(path.last_reviewed.isoformat())}", class_="bs-reviewed")
+    reviewed = tag("p", f"Reviewed {text_html(path.last_reviewed.isoformat())}", class_="bs-reviewed")
     return summary + "\n\n" + mermaid_graph(catalog, name) + "\n\n" + listing + reviewed
 
 
@@ -160,7 +165,7 @@ def mermaid_graph(catalog: Catalog, name: str) -> str:
 def _mermaid_label(text: str) -> str:
     # Mermaid entity codes keep quotes and angle brackets from ending the label or becoming markup.
     replacements = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;"}
-    return "".join(replacements.get(ch, ch) for ch in text)
+    return "".join(replacements.get(ch, ch) for ch in plain(text))  # a diagram shows no inline code
 
 
 __all__ = ["UnknownName", "area_keys", "learning_path", "next_lessons", "path_list", "progress_overview"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from macros.core.html import esc, link, tag
+from macros.core.html import link, tag, text_html
 from macros.core.theme import icon
 from macros.core.urls import UrlFor
 from macros.model.catalog import Catalog
@@ -31,17 +31,19 @@ def comparison_table(catalog: Catalog, name: str, columns: Sequence[str] | None 
         unknown = set(columns) - {c.key for c in table.columns}
         if unknown:
             raise UnknownName(f"comparison '{name}' has no column(s) {', '.join(sorted(unknown))}")
-    head = tag("th", "Option", scope="col") + "".join(tag("th", esc(c.label), scope="col") for c in chosen)
+    head = tag("th", "Option", scope="col") + "".join(tag("th", text_html(c.label), scope="col") for c in chosen)
     head += tag("th", "Sources", scope="col")
     rows = []
     for row in table.rows:
-        cells = [tag("th", esc(row.name), scope="row")]
+        cells = [tag("th", text_html(row.name), scope="row")]
         for column in chosen:
             cells.append(tag("td", _cell(row.cells[column.key])))
-        reviewed = tag("p", f"Reviewed {esc(row.last_reviewed.isoformat())}", class_="bs-reviewed")
+        reviewed = tag("p", f"Reviewed {text_html(row.last_reviewed.isoformat())}", class_="bs-reviewed")
         cells.append(tag("td", source_links(row.sources) + reviewed))
         rows.append(tag("tr", "".join(cells)))
-    caption = tag("caption", esc(table.title) + tag("span", esc(table.description), class_="bs-caption__text"))
+    caption = tag(
+        "caption", text_html(table.title) + tag("span", text_html(table.description), class_="bs-caption__text")
+    )
     body = tag("table", caption + tag("thead", tag("tr", head)) + tag("tbody", "\n".join(rows)))
     return tag("div", body, class_="bs-comparison", data_comparison=table.id)
 
@@ -49,8 +51,8 @@ def comparison_table(catalog: Catalog, name: str, columns: Sequence[str] | None 
 def _cell(cell: str | SourcedCell) -> str:
     if isinstance(cell, SourcedCell):
         note = link("source", cell.source.url, class_="bs-cell-source", title=cell.source.title)
-        return f"{esc(cell.text)} {tag('sup', note)}"
-    return esc(cell)
+        return f"{text_html(cell.text)} {tag('sup', note)}"
+    return text_html(cell)
 
 
 # ---- checklists ------------------------------------------------------------------------------
@@ -68,12 +70,12 @@ def checklist(catalog: Catalog, name: str, url_for: UrlFor, lesson: str | None =
 def _checklist_item(checklist_id: str, item: ChecklistItem, url_for: UrlFor, show_lesson: bool) -> str:
     key = f"checklist:{checklist_id}:{item.id}"
     box = tag("input", "", type="checkbox", data_progress_key=key).replace("></input>", ">")
-    label = tag("label", box + " " + tag("span", esc(item.text)))
+    label = tag("label", box + " " + tag("span", text_html(item.text)))
     details = []
     if item.why:
-        details.append(tag("p", esc(item.why)))
+        details.append(tag("p", text_html(item.why)))
     if item.evidence:
-        details.append(tag("p", tag("strong", "Evidence to ask for: ") + esc(item.evidence)))
+        details.append(tag("p", tag("strong", "Evidence to ask for: ") + text_html(item.evidence)))
     refs = _refs(item.refs)
     if refs:
         details.append(tag("p", refs, class_="bs-refs"))
@@ -90,7 +92,7 @@ def _refs(refs: StandardRefs) -> str:
         values = getattr(refs, field)
         if values:
             ids = ", ".join(f"CWE-{v}" if field == "cwe" else str(v) for v in values)
-            parts.append(tag("span", f"{esc(label)}: {esc(ids)}", class_="bs-ref"))
+            parts.append(tag("span", f"{text_html(label)}: {text_html(ids)}", class_="bs-ref"))
     return " ".join(parts)
 
 
@@ -112,8 +114,8 @@ def _lesson_item(lesson: Lesson, url_for: UrlFor) -> str:
         "li",
         link(meta.title, url_for(lesson.ref))
         + " "
-        + tag("span", esc(facts), class_="bs-lesson-facts")
-        + tag("p", esc(meta.description)),
+        + tag("span", text_html(facts), class_="bs-lesson-facts")
+        + tag("p", text_html(meta.description)),
         data_progress_lesson=lesson.ref,
     )
 
@@ -128,7 +130,7 @@ def area_cards(catalog: Catalog, url_for: UrlFor) -> str:
             if area.group != "guide"
             else ""
         )
-        cards.append(tag("li", title + tag("p", esc(area.summary)) + facts))
+        cards.append(tag("li", title + tag("p", text_html(area.summary)) + facts))
     return tag("div", tag("ul", "\n".join(cards)), class_="grid cards")
 
 
@@ -139,12 +141,12 @@ def glossary(catalog: Catalog, url_for: UrlFor) -> str:
     entries = []
     for term in sorted(catalog.glossary, key=lambda t: (t.abbr or t.term).lower()):
         name = f"{term.abbr} ({term.term})" if term.abbr else term.term
-        body = esc(term.definition)
+        body = text_html(term.definition)
         if term.lesson:
             body += " " + link("Lesson", url_for(term.lesson))
         if term.sources:
             body += source_links(term.sources)
-        entries.append(tag("dt", esc(name), id=f"term-{term.anchor}") + tag("dd", body))
+        entries.append(tag("dt", text_html(name), id=f"term-{term.anchor}") + tag("dd", body))
     return tag("dl", "\n".join(entries), class_="bs-glossary")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from macros.core.html import esc, link, tag
+from macros.core.html import link, tag, text_html
 from macros.core.urls import UrlFor
 from macros.model.catalog import Catalog
 from macros.model.schema import LEVEL_LABELS, InventoryTopic
@@ -50,19 +50,19 @@ def _letter_label(letter: str) -> str:
 def _topic(topic: InventoryTopic, catalog: Catalog, areas: dict[str, str], url_for: UrlFor) -> str:
     facts = f"{LEVEL_LABELS[topic.level]} · {areas.get(topic.area, topic.area)}"
     parts = [
-        tag("span", esc(topic.title), class_="bs-topic__title"),
+        tag("span", text_html(topic.title), class_="bs-topic__title"),
         " ",
-        tag("span", esc(facts), class_="bs-topic__facts"),
+        tag("span", text_html(facts), class_="bs-topic__facts"),
     ]
     if topic.aliases:
-        parts.append(tag("p", "also: " + esc(", ".join(topic.aliases)), class_="bs-topic__aliases"))
+        parts.append(tag("p", "also: " + text_html(", ".join(topic.aliases)), class_="bs-topic__aliases"))
     sections = []
     for target in topic.sections:
         ref, anchor = target.split("#", 1)
         section = catalog.topic_sections.get(target)
         lesson = catalog.lessons.get(ref)
         heading = section.text if section else anchor
-        where = f" in {esc(lesson.meta.title)}" if lesson else ""
+        where = f" in {text_html(lesson.meta.title)}" if lesson else ""
         sections.append(
             tag("li", link(heading, f"{url_for(ref)}#{anchor}") + tag("span", where, class_="bs-topic__lesson"))
         )

@@ -18,6 +18,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from macros.core.errors import SourceError, describe_error
+from macros.core.html import plain
 from macros.core.urls import page_url, project_root, relative_url
 from macros.guard.contract import prepare_snippet_root
 from macros.guard.emoji import restrict_to_icons
@@ -68,15 +69,16 @@ def on_pre_page_macros(env: Any) -> None:
 
 def on_post_page_macros(env: Any) -> None:
     """Titles and descriptions are plain text (schema.plain_text); escaped here, they stay text wherever the
-    theme prints them raw: the <title>, the meta description, the navigation, the search index."""
+    theme prints them raw: the <title>, the meta description, the navigation, the search index. These show no
+    formatting, so the backticks of inline code are dropped."""
     page = env.page
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
-            page.meta[key] = escape(page.meta[key])
+            page.meta[key] = escape(plain(page.meta[key]))
     # A title given in .nav.yml is set on the page itself and wins over the front matter's.
     explicit = vars(page).get("title")
     if isinstance(explicit, str) and not isinstance(explicit, Markup):
-        page.title = escape(explicit)
+        page.title = escape(plain(explicit))
 
 
 def _reported(name: str, macro: Macro, env: Any, docs: Path) -> Macro:
