@@ -1,8 +1,10 @@
 """Authorization code + PKCE (RFC 7636), the client side and a toy authorization server side.
 
 The server here keeps only what the flow needs to be checked by tests: one registered client with an
-exact redirect URI, single-use codes that expire, and the S256 challenge. A real authorization server
-also authenticates the user, asks for consent and issues the tokens from `tokens.py`.
+exact redirect URI (a MUST in RFC 9700), single-use codes that expire quickly (RFC 6749 section 4.1.2),
+and the S256 challenge (refusing `plain` is this server's own hardening choice; RFC 7636 allows it).
+A real authorization server also authenticates the user, asks for consent and issues the tokens from
+`tokens.py`.
 """
 
 from __future__ import annotations
@@ -54,8 +56,10 @@ class AuthorizationServer:
 
     # --8<-- [start:server]
     def authorize(self, client_id: str, redirect_uri: str, code_challenge: str, method: str) -> str:
-        if self.clients.get(client_id) != redirect_uri:  # exact string match, no prefixes or wildcards
+        # RFC 9700 section 2.1: simple string comparison, no prefixes, wildcards or normalizing.
+        if self.clients.get(client_id) != redirect_uri:
             raise OAuthError("invalid_request", "unknown client or redirect URI")
+        # Hardening beyond RFC 7636, which lets a server support "plain": every client here can hash.
         if method != "S256":
             raise OAuthError("invalid_request", "only code_challenge_method=S256 is accepted")
         code = secrets.token_urlsafe(32)
@@ -63,7 +67,8 @@ class AuthorizationServer:
         return code
 
     def exchange(self, client_id: str, code: str, redirect_uri: str, code_verifier: str) -> str:
-        pending = self.codes.pop(code, None)  # pop: a code works once, even if the exchange then fails
+        # pop: a code works once, even if the exchange then fails (RFC 6749 section 4.1.2).
+        pending = self.codes.pop(code, None)
         if pending is None or pending.expires_at < self.clock():
             raise OAuthError("invalid_grant", "unknown, used or expired code")
         if pending.client_id != client_id or pending.redirect_uri != redirect_uri:

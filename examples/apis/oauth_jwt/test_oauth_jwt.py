@@ -15,6 +15,7 @@ from examples.apis.oauth_jwt import pkce, refresh, tokens
 
 CLIENT = "spa-client"
 REDIRECT = "https://app.example.com/callback"
+EXTRA = {"client_id": CLIENT, "jti": "id-1", "scope": "x"}  # the rest of what RFC 9068 requires
 
 
 def test_s256_matches_the_rfc_7636_appendix_b_example() -> None:
@@ -79,14 +80,18 @@ def b64(data: dict) -> str:
 
 
 def test_a_good_token_verifies(key) -> None:
-    token = tokens.issue_access_token(key, "user-42", "books:read books:write")
+    token = tokens.issue_access_token(key, "user-42", "books:read books:write", client_id=CLIENT)
     claims = tokens.verify_access_token(token, key.public_key(), "books:read")
     assert claims["sub"] == "user-42"
+    # RFC 9068 section 2.2: every required claim is there, and the header says what the token is.
+    assert {"iss", "exp", "aud", "sub", "client_id", "iat", "jti"} <= claims.keys()
+    assert claims["exp"] - claims["iat"] == 300
+    assert jwt.get_unverified_header(token)["typ"] == "at+jwt"
 
 
 # --8<-- [start:jwt_attacks]
 def test_alg_none_is_rejected(key) -> None:
-    claims = {"iss": tokens.ISSUER, "aud": tokens.AUDIENCE, "sub": "admin", "iat": 1, "exp": 2**40, "scope": "x"}
+    claims = {"iss": tokens.ISSUER, "aud": tokens.AUDIENCE, "sub": "admin", "iat": 1, "exp": 2**40, **EXTRA}
     unsigned = f"{b64({'alg': 'none', 'typ': 'at+jwt'})}.{b64(claims)}."
     with pytest.raises(tokens.InvalidToken):
         tokens.verify_access_token(unsigned, key.public_key(), "x")
@@ -97,7 +102,7 @@ def test_hs256_signed_with_the_public_key_is_rejected(key) -> None:
     public_pem = key.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
-    claims = {"iss": tokens.ISSUER, "aud": tokens.AUDIENCE, "sub": "admin", "iat": 1, "exp": 2**40, "scope": "x"}
+    claims = {"iss": tokens.ISSUER, "aud": tokens.AUDIENCE, "sub": "admin", "iat": 1, "exp": 2**40, **EXTRA}
     signing_input = f"{b64({'alg': 'HS256', 'typ': 'at+jwt'})}.{b64(claims)}"
     mac = hmac.new(public_pem, signing_input.encode(), hashlib.sha256).digest()
     forged = f"{signing_input}.{base64.urlsafe_b64encode(mac).rstrip(b'=').decode()}"
@@ -107,7 +112,7 @@ def test_hs256_signed_with_the_public_key_is_rejected(key) -> None:
 
 def test_token_for_another_api_is_rejected(key) -> None:
     other = jwt.encode(
-        {"iss": tokens.ISSUER, "aud": "https://billing.example.com", "sub": "u", "iat": 1, "exp": 2**40},
+        {"iss": tokens.ISSUER, "aud": "https://billing.example.com", "sub": "u", "iat": 1, "exp": 2**40, **EXTRA},
         key,
         algorithm="ES256",
         headers={"typ": "at+jwt"},
@@ -117,7 +122,7 @@ def test_token_for_another_api_is_rejected(key) -> None:
 
 
 def test_expired_token_is_rejected_after_the_leeway(key) -> None:
-    old = tokens.issue_access_token(key, "u", "x", lifetime=300, now=0)
+    old = tokens.issue_access_token(key, "u", "x", client_id=CLIENT, lifetime=300, now=0)
     with pytest.raises(tokens.InvalidToken, match="expired"):
         tokens.verify_access_token(old, key.public_key(), "x")
 
@@ -126,12 +131,14 @@ def test_expired_token_is_rejected_after_the_leeway(key) -> None:
 
 
 def test_wrong_issuer_missing_exp_wrong_typ_and_scope_are_rejected(key) -> None:
-    base = {"iss": tokens.ISSUER, "aud": tokens.AUDIENCE, "sub": "u", "iat": 1, "exp": 2**40, "scope": "x"}
+    base = {"iss": tokens.ISSUER, "aud": tokens.AUDIENCE, "sub": "u", "iat": 1, "exp": 2**40, **EXTRA}
     cases = {
         "Invalid issuer": (base | {"iss": "https://evil.example"}, {"typ": "at+jwt"}),
         "exp": ({k: v for k, v in base.items() if k != "exp"}, {"typ": "at+jwt"}),
         "not an access token": (base, {"typ": "JWT"}),
         "missing scope": (base | {"scope": "y"}, {"typ": "at+jwt"}),
+        "client_id": ({k: v for k, v in base.items() if k != "client_id"}, {"typ": "at+jwt"}),
+        "jti": ({k: v for k, v in base.items() if k != "jti"}, {"typ": "at+jwt"}),
     }
     for message, (claims, headers) in cases.items():
         token = jwt.encode(claims, key, algorithm="ES256", headers=headers)
@@ -139,15 +146,34 @@ def test_wrong_issuer_missing_exp_wrong_typ_and_scope_are_rejected(key) -> None:
             tokens.verify_access_token(token, key.public_key(), "x")
 
 
+def test_both_spellings_of_the_access_token_type_are_accepted(key) -> None:
+    # RFC 9068 section 4 names at+jwt and application/at+jwt; media types ignore case.
+    claims = {"iss": tokens.ISSUER, "aud": tokens.AUDIENCE, "sub": "u", "iat": 1, "exp": 2**40, **EXTRA}
+    for typ in ("application/at+jwt", "AT+JWT", "Application/At+Jwt"):
+        token = jwt.encode(claims, key, algorithm="ES256", headers={"typ": typ})
+        assert tokens.verify_access_token(token, key.public_key(), "x")["sub"] == "u"
+    for typ in ("JWT", "application/jwt", "id_token+jwt", 7):
+        token = jwt.encode(claims, key, algorithm="ES256", headers={"typ": typ})
+        with pytest.raises(tokens.InvalidToken, match="not an access token"):
+            tokens.verify_access_token(token, key.public_key(), "x")
+
+
+def test_a_scope_claim_that_is_not_a_string_is_rejected(key) -> None:
+    claims = {"iss": tokens.ISSUER, "aud": tokens.AUDIENCE, "sub": "u", "iat": 1, "exp": 2**40, **EXTRA}
+    token = jwt.encode(claims | {"scope": ["x"]}, key, algorithm="ES256", headers={"typ": "at+jwt"})
+    with pytest.raises(tokens.InvalidToken, match="missing scope"):
+        tokens.verify_access_token(token, key.public_key(), "x")
+
+
 def test_tampered_payload_fails_the_signature_check(key) -> None:
-    header, _, signature = tokens.issue_access_token(key, "user-42", "x").split(".")
-    claims = {"iss": tokens.ISSUER, "aud": tokens.AUDIENCE, "sub": "admin", "iat": 1, "exp": 2**40, "scope": "x"}
+    header, _, signature = tokens.issue_access_token(key, "user-42", "x", client_id=CLIENT).split(".")
+    claims = {"iss": tokens.ISSUER, "aud": tokens.AUDIENCE, "sub": "admin", "iat": 1, "exp": 2**40, **EXTRA}
     with pytest.raises(tokens.InvalidToken, match="Signature"):
         tokens.verify_access_token(f"{header}.{b64(claims)}.{signature}", key.public_key(), "x")
 
 
 def test_a_token_signed_by_another_key_is_rejected(key) -> None:
-    token = tokens.issue_access_token(tokens.new_signing_key(), "u", "x")
+    token = tokens.issue_access_token(tokens.new_signing_key(), "u", "x", client_id=CLIENT)
     with pytest.raises(tokens.InvalidToken):
         tokens.verify_access_token(token, key.public_key(), "x")
 

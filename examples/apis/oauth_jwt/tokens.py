@@ -1,7 +1,8 @@
 """Issuing and validating JWT access tokens with PyJWT (RFC 7519, RFC 8725, RFC 9068).
 
 The authorization server signs with a private key; every API (resource server) verifies with the
-public key, pins the algorithm, and checks issuer, audience and expiry.
+public key, pins the algorithm, checks the token type (RFC 9068 section 4), issuer, audience and expiry,
+and requires every claim RFC 9068 section 2.2 makes mandatory.
 """
 
 from __future__ import annotations
@@ -23,13 +24,20 @@ def new_signing_key() -> ec.EllipticCurvePrivateKey:
 
 # --8<-- [start:issue]
 def issue_access_token(
-    key: ec.EllipticCurvePrivateKey, subject: str, scope: str, *, lifetime: int = 300, now: float | None = None
+    key: ec.EllipticCurvePrivateKey,
+    subject: str,
+    scope: str,
+    *,
+    client_id: str,
+    lifetime: int = 300,
+    now: float | None = None,
 ) -> str:
     issued = int(now if now is not None else time.time())
     claims = {
         "iss": ISSUER,
         "sub": subject,
         "aud": AUDIENCE,
+        "client_id": client_id,  # the app the user delegated to; RFC 9068 requires it
         "iat": issued,
         "exp": issued + lifetime,  # short-lived: minutes, not days
         "jti": str(uuid.uuid4()),  # unique id, lets a deny-list revoke one token
@@ -47,10 +55,15 @@ class InvalidToken(Exception):
     pass
 
 
+# RFC 9068 section 4: accept the short and the full media type, nothing else. Media types are
+# case-insensitive (RFC 7515 section 4.1.9), so compare in lower case.
+ACCESS_TOKEN_TYPES = {"at+jwt", "application/at+jwt"}
+
+
 def verify_access_token(token: str, public_key: ec.EllipticCurvePublicKey, required_scope: str) -> dict[str, Any]:
     try:
-        header = jwt.get_unverified_header(token)
-        if header.get("typ") != "at+jwt":
+        typ = jwt.get_unverified_header(token).get("typ")
+        if not isinstance(typ, str) or typ.lower() not in ACCESS_TOKEN_TYPES:
             raise InvalidToken("not an access token")
         claims = jwt.decode(
             token,
@@ -59,11 +72,12 @@ def verify_access_token(token: str, public_key: ec.EllipticCurvePublicKey, requi
             audience=AUDIENCE,
             issuer=ISSUER,
             leeway=30,  # seconds of clock skew tolerated on exp/iat/nbf
-            options={"require": ["exp", "iat", "iss", "aud", "sub"]},
+            options={"require": ["exp", "iat", "iss", "aud", "sub", "client_id", "jti"]},
         )
     except jwt.PyJWTError as error:
         raise InvalidToken(str(error)) from error
-    if required_scope not in claims.get("scope", "").split():
+    scope = claims.get("scope")  # RFC 8693 section 4.2: one string of space-separated scopes
+    if not isinstance(scope, str) or required_scope not in scope.split():
         raise InvalidToken(f"missing scope {required_scope!r}")
     return claims
 
