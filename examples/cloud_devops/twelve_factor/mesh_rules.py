@@ -46,9 +46,10 @@ def problems(docs: Iterable[Doc]) -> list[str]:
                     found.append(f"{name} http[{index}]: subset {key[1]!r} is not defined by a DestinationRule")
             retries = route.get("retries")
             if retries and "timeout" in route:
-                worst = retries["attempts"] * seconds(retries["perTryTimeout"])
-                if worst > seconds(route["timeout"]):
-                    found.append(f"{name} http[{index}]: {retries['attempts']} tries can outlast the route timeout")
+                # `attempts` counts retries; perTryTimeout applies to the first try and to each retry.
+                tries = retries["attempts"] + 1
+                if tries * seconds(retries["perTryTimeout"]) > seconds(route["timeout"]):
+                    found.append(f"{name} http[{index}]: {tries} tries can outlast the route timeout")
             if retries and "5xx" in retries.get("retryOn", ""):
                 found.append(f"{name} http[{index}]: retrying on 5xx repeats requests that may have run")
     return found

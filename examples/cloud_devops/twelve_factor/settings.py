@@ -3,6 +3,7 @@ and a bad or missing value stops the process with a message that names the varia
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
@@ -77,6 +78,11 @@ def _ranged(
         value = convert(raw)
     except ValueError:
         problems.append(f"{name} must be {kind}")
+        return default
+    if not math.isfinite(value):
+        # float() accepts "nan" and "inf". NaN passes every range check below (all its comparisons are False),
+        # and either one reaches time.sleep() or a timeout as a crash much later.
+        problems.append(f"{name} must be {kind}, not {raw.strip()}")
         return default
     if value < low or (high is not None and value > high):
         problems.append(

@@ -21,10 +21,12 @@ def test_the_lesson_policy_is_clean():
         (("mode: STRICT", "mode: PERMISSIVE"), "mTLS mode must be STRICT"),
         (("weight: 10 ", "weight: 20 "), "weights add up to 110"),
         (("subset: v2}", "subset: v3}"), "subset 'v3' is not defined"),
-        (("perTryTimeout: 1s", "perTryTimeout: 2s"), "can outlast the route timeout"),
+        (("perTryTimeout: 900ms", "perTryTimeout: 2s"), "3 tries can outlast the route timeout"),
+        # attempts counts retries, not tries: 3 tries of 1.2 s do not fit in 3 s, though 2 of them would.
+        (("perTryTimeout: 900ms", "perTryTimeout: 1200ms"), "3 tries can outlast the route timeout"),
         (("retryOn: connect-failure", "retryOn: 5xx,connect-failure"), "retrying on 5xx"),
     ],
-    ids=["plaintext-allowed", "weights", "unknown-subset", "retry-budget", "unsafe-retry"],
+    ids=["plaintext-allowed", "weights", "unknown-subset", "retry-budget", "retries-plus-first-try", "unsafe-retry"],
 )
 def test_each_rule_catches_its_mistake(change, expected):
     old, new = change

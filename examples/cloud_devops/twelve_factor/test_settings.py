@@ -60,3 +60,10 @@ def test_job_seconds_is_a_non_negative_number(raw, problem):
     with pytest.raises(ConfigError, match=problem):
         load_settings({**BASE, "JOB_SECONDS": raw})
     assert load_settings({**BASE, "JOB_SECONDS": "1.5"}).job_seconds == 1.5
+
+
+@pytest.mark.parametrize("raw", ["nan", "NaN", "inf", "-inf", "1e999"])
+def test_job_seconds_rejects_values_that_are_not_finite(raw):
+    # float() accepts all of these, and NaN would pass the range check: every comparison with NaN is False.
+    with pytest.raises(ConfigError, match="JOB_SECONDS must be a number, not"):
+        load_settings({**BASE, "JOB_SECONDS": raw})
