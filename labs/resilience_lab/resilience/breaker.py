@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from enum import Enum
 from typing import TypeVar
@@ -34,16 +35,23 @@ class CircuitBreaker:
         self.ignore = ignore
         self.state, self.failures, self.opened_at = State.CLOSED, 0, 0.0
         self.transitions: list[State] = []
+        self._lock = threading.Lock()  # callers on many threads share one breaker
 
     def _move(self, state: State) -> None:
         self.state = state
         self.transitions.append(state)
 
+    def _admit(self) -> None:
+        with self._lock:
+            if self.state is State.HALF_OPEN:  # a trial is already in flight: one probe at a time
+                raise CircuitOpenError("trial call in progress; failing fast")
+            if self.state is State.OPEN:
+                if self.clock.now() - self.opened_at < self.reset_timeout_s:
+                    raise CircuitOpenError("dependency marked unhealthy; failing fast")
+                self._move(State.HALF_OPEN)  # cool-down over: this call is the trial
+
     def call(self, fn: Callable[[], T]) -> T:
-        if self.state is State.OPEN:
-            if self.clock.now() - self.opened_at < self.reset_timeout_s:
-                raise CircuitOpenError("dependency marked unhealthy; failing fast")
-            self._move(State.HALF_OPEN)  # cool-down over: let one trial call through
+        self._admit()
         try:
             result = fn()
         except self.ignore:
@@ -56,15 +64,17 @@ class CircuitBreaker:
         return result
 
     def _on_failure(self) -> None:
-        self.failures += 1
-        if self.state is State.HALF_OPEN or self.failures >= self.failure_threshold:
-            self._move(State.OPEN)
-            self.opened_at = self.clock.now()
+        with self._lock:
+            self.failures += 1
+            if self.state is State.HALF_OPEN or self.failures >= self.failure_threshold:
+                self._move(State.OPEN)
+                self.opened_at = self.clock.now()
 
     def _on_success(self) -> None:
-        self.failures = 0
-        if self.state is not State.CLOSED:
-            self._move(State.CLOSED)
+        with self._lock:
+            self.failures = 0
+            if self.state is not State.CLOSED:
+                self._move(State.CLOSED)
 
 
 # --8<-- [end:breaker]

@@ -9,7 +9,7 @@ from fastapi import FastAPI, Response
 
 
 class Script:
-    """Outcomes to play in order ("ok", "503", "429", "400", "timeout", "reset"); the last one repeats."""
+    """Outcomes to play in order ("ok", "503", "500", "429", "400", "timeout", "reset"); the last one repeats."""
 
     def __init__(self, outcomes: Iterable[str]) -> None:
         self.outcomes = list(outcomes) or ["ok"]

@@ -13,7 +13,7 @@ T = TypeVar("T")
 
 
 class RetryableError(Exception):
-    """Raised by callers for failures worth another try (timeouts, 5xx, 429)."""
+    """Raised by callers for failures worth another try (timeouts, connection errors, 429, 502, 503, 504)."""
 
     def __init__(self, message: str, retry_after: float | None = None) -> None:
         super().__init__(message)
@@ -30,7 +30,7 @@ class RetryPolicy:
     max_attempts: int = 4  # 1 try + 3 retries
     base_s: float = 0.1
     cap_s: float = 5.0
-    budget_s: float = 10.0  # give up if the next wait would cross this total
+    time_budget_s: float = 10.0  # give up if the next wait would end past this much time since the first try
 
     def delay(self, retry_number: int, rng: random.Random) -> float:
         """Full jitter: uniform between 0 and the capped exponential value."""
@@ -53,8 +53,8 @@ def call_with_retries(fn: Callable[[], T], policy: RetryPolicy, clock: Clock, rn
             wait = policy.delay(attempt, rng)
             if error.retry_after is not None:  # the server told us when to come back
                 wait = max(wait, error.retry_after)
-            if clock.now() - started + wait > policy.budget_s:
-                raise RetriesExhausted("retry budget spent") from error
+            if clock.now() - started + wait > policy.time_budget_s:
+                raise RetriesExhausted("time budget spent: the next wait would end past it") from error
             clock.sleep(wait)
     raise AssertionError("unreachable")
 
