@@ -1,6 +1,7 @@
 """SQL fundamentals on a tiny shop in SQLite: filtering, joins, grouping, NULLs, CTEs and window functions.
 
-Every query here is standard SQL that runs unchanged on PostgreSQL and (except RETURNING) on MySQL 8.4.
+The tests run every query on SQLite and again on PostgreSQL, where each gives the same rows, except the two
+that show a trap: PostgreSQL refuses LOOSE_GROUP_BY, and both refuse BIGGEST_ORDER_PER_CUSTOMER_WRONG.
 """
 
 from __future__ import annotations
@@ -90,6 +91,21 @@ ORDER BY revenue_cents DESC
 """
 # --8<-- [end:group]
 
+# --8<-- [start:group_rules]
+# c.name is neither grouped nor aggregated. SQLite (and MariaDB's default mode) answer with a name from some
+# row of the group; PostgreSQL and MySQL 8.4 refuse the query.
+LOOSE_GROUP_BY = "SELECT c.country, c.name, count(*) FROM customers AS c GROUP BY c.country"
+
+# Grouping by the primary key is enough: every other column of that row depends on it, and PostgreSQL,
+# MySQL and SQLite all accept the query.
+GROUPED_BY_KEY = """
+SELECT c.id, c.name, count(o.id) AS orders
+FROM customers AS c LEFT JOIN orders AS o ON o.customer_id = c.id
+GROUP BY c.id
+ORDER BY c.id
+"""
+# --8<-- [end:group_rules]
+
 # --8<-- [start:nulls]
 # NULL means "unknown", so `referred_by = NULL` is never true. Use IS NULL.
 NOT_REFERRED = "SELECT name FROM customers WHERE referred_by IS NULL ORDER BY id"
@@ -120,6 +136,22 @@ ORDER BY name, placed_on
 """
 # --8<-- [end:window]
 
+# --8<-- [start:window_filter]
+# Window functions run after WHERE, so WHERE cannot test one. Compute it in a CTE, then filter outside.
+BIGGEST_ORDER_PER_CUSTOMER_WRONG = """
+SELECT customer_id, id, total_cents FROM orders
+WHERE rank() OVER (PARTITION BY customer_id ORDER BY total_cents DESC) = 1
+"""
+BIGGEST_ORDER_PER_CUSTOMER = """
+WITH ranked AS (
+    SELECT customer_id, id, total_cents,
+           rank() OVER (PARTITION BY customer_id ORDER BY total_cents DESC) AS place
+    FROM orders
+)
+SELECT customer_id, id, total_cents FROM ranked WHERE place = 1 ORDER BY customer_id
+"""
+# --8<-- [end:window_filter]
+
 
 # --8<-- [start:writes]
 def apply_discount(conn: sqlite3.Connection, customer_id: int, percent: int) -> list[tuple[int, int]]:
@@ -134,3 +166,25 @@ def apply_discount(conn: sqlite3.Connection, customer_id: int, percent: int) -> 
 
 
 # --8<-- [end:writes]
+
+
+# --8<-- [start:upsert]
+PAGE_VIEWS = "CREATE TABLE page_views (path TEXT PRIMARY KEY, views INTEGER NOT NULL)"
+
+
+def record_view(conn: sqlite3.Connection, path: str) -> int:
+    """Count one view of `path` in a single statement, and return the new count.
+
+    `excluded` is the row the INSERT proposed; the bare table name is the row already stored.
+    """
+    with conn:
+        (views,) = conn.execute(
+            "INSERT INTO page_views (path, views) VALUES (?, 1) "
+            "ON CONFLICT (path) DO UPDATE SET views = page_views.views + excluded.views "
+            "RETURNING views",
+            (path,),
+        ).fetchone()
+    return views
+
+
+# --8<-- [end:upsert]
