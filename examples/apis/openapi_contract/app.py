@@ -8,20 +8,30 @@ responses with the contract.
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 from fastapi import FastAPI, Request, status
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+PROBLEM_JSON = "application/problem+json"
+# RFC 9457 section 4.2.1: with type about:blank, the title is the status phrase of RFC 9110 (section 15).
+# Spelled out rather than taken from http.HTTPStatus, whose 422 phrase depends on the Python version.
+STATUS_PHRASES = {404: "Not Found", 422: "Unprocessable Content"}
+
 
 class NewTask(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid")  # input: an unknown field is a client bug, so say so
     title: str = Field(min_length=1, max_length=120)
 
 
-class Task(NewTask):
+class Task(BaseModel):
+    # Output: no extra="forbid", so the generated schema stays open and clients tolerate fields added later.
     id: int = Field(ge=1)
-    done: bool = False
+    title: str = Field(min_length=1, max_length=120)
+    done: bool  # always sent, so no default: the generated schema then lists it as required
 
 
 class Problem(BaseModel):
@@ -31,9 +41,23 @@ class Problem(BaseModel):
     detail: str | None = None
 
 
+class InvalidField(BaseModel):
+    field: str  # where the error is: "body.title", "query.done", "path.task_id"
+    detail: str
+
+
+class ValidationProblem(Problem):
+    errors: list[InvalidField]  # an extension member (RFC 9457 section 3.2)
+
+
 class TaskNotFound(Exception):
     def __init__(self, task_id: int) -> None:
         self.task_id = task_id
+
+
+def problem(status_code: int, detail: str, **extensions: Any) -> JSONResponse:
+    body = {"type": "about:blank", "title": STATUS_PHRASES[status_code], "status": status_code, "detail": detail}
+    return JSONResponse(body | extensions, status_code=status_code, media_type=PROBLEM_JSON)
 
 
 # --8<-- [start:routes]
@@ -42,19 +66,30 @@ def create_app() -> FastAPI:
     tasks: dict[int, Task] = {}
     app.state.tasks = tasks
     ids = itertools.count(1)  # only moves forward: len(tasks) + 1 would reuse an id once a task is removed
+    invalid = {422: {"model": ValidationProblem, "description": "The request is invalid"}}
 
     @app.exception_handler(TaskNotFound)
     async def not_found(request: Request, exc: TaskNotFound) -> JSONResponse:
-        body = Problem(title="Not found", status=404, detail=f"There is no task {exc.task_id}.")
-        return JSONResponse(body.model_dump(), status_code=404, media_type="application/problem+json")
+        return problem(404, f"There is no task {exc.task_id}.")
 
-    @app.get("/v1/tasks", operation_id="listTasks", summary="List tasks, newest last")
+    @app.exception_handler(RequestValidationError)
+    async def unprocessable(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{"field": ".".join(map(str, e["loc"])), "detail": e["msg"]} for e in exc.errors()]
+        return problem(422, "The request does not match the contract.", errors=errors)
+
+    @app.get("/v1/tasks", operation_id="listTasks", summary="List tasks, newest last", responses=invalid)
     def list_tasks(done: bool | None = None) -> list[Task]:
         return [t for t in tasks.values() if done is None or t.done == done]
 
-    @app.post("/v1/tasks", operation_id="createTask", summary="Create a task", status_code=status.HTTP_201_CREATED)
+    @app.post(
+        "/v1/tasks",
+        operation_id="createTask",
+        summary="Create a task",
+        status_code=status.HTTP_201_CREATED,
+        responses=invalid,
+    )
     def create_task(body: NewTask) -> Task:
-        task = Task(id=next(ids), title=body.title)
+        task = Task(id=next(ids), title=body.title, done=False)
         tasks[task.id] = task
         return task
 
@@ -62,14 +97,30 @@ def create_app() -> FastAPI:
         "/v1/tasks/{task_id}",
         operation_id="getTask",
         summary="One task",
-        responses={404: {"model": Problem, "description": "No such task", "content": {"application/problem+json": {}}}},
+        responses={404: {"model": Problem, "description": "No such task"}} | invalid,
     )
     def get_task(task_id: int) -> Task:
         if task_id not in tasks:
             raise TaskNotFound(task_id)
         return tasks[task_id]
 
+    app.openapi = lambda: document_problems(app)  # type: ignore[method-assign]
     return app
+
+
+def document_problems(app: FastAPI) -> dict[str, Any]:
+    """FastAPI documents a response `model` as application/json; these errors are sent as
+    application/problem+json, so the generated document must say so (FastAPI's "Extending OpenAPI")."""
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
+        for item in schema["paths"].values():
+            for operation in item.values():
+                for code, response in operation["responses"].items():
+                    content = response.get("content", {})
+                    if code.startswith("4") and "application/json" in content:
+                        response["content"] = {PROBLEM_JSON: content["application/json"]}
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 # --8<-- [end:routes]

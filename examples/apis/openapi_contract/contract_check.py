@@ -42,9 +42,24 @@ def template_matches(template: str, path: str) -> bool:
     return re.fullmatch(pattern, path) is not None
 
 
-def validate(spec: dict[str, Any], schema_name: str, body: Any) -> list[str]:
-    """Return the validation errors (empty list: the body conforms)."""
+def media_types(spec: dict[str, Any]) -> dict[tuple[str, str, str], set[str]]:
+    """{(METHOD, path template, status): {documented media types}}, following $ref to shared responses."""
+    shared = spec.get("components", {}).get("responses", {})
+    found = {}
+    for (method, path), _ in operations(spec).items():
+        for status, response in spec["paths"][path][method.lower()]["responses"].items():
+            if "$ref" in response:
+                response = shared[response["$ref"].rsplit("/", 1)[-1]]
+            found[(method, path, status)] = set(response.get("content", {}))
+    return found
+
+
+def validate(spec: dict[str, Any], schema_name: str, body: Any, *, closed: bool = False) -> list[str]:
+    """Return the validation errors (empty list: the body conforms). `closed` also rejects top-level members
+    the schema does not declare: the provider's own check that it leaks nothing it did not mean to send."""
     schema = {"$ref": f"#/components/schemas/{schema_name}", "components": spec["components"]}
+    if closed:
+        schema["unevaluatedProperties"] = False  # sees through $ref and allOf (JSON Schema 2020-12)
     return [error.message for error in Draft202012Validator(schema).iter_errors(body)]
 
 

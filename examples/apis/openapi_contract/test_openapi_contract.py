@@ -35,14 +35,24 @@ def test_app_implements_exactly_the_contracted_operations(contract) -> None:
         assert codes <= generated[operation], f"{operation} does not document {codes - generated[operation]}"
 
 
+def test_error_responses_use_the_contracted_media_types(contract) -> None:
+    generated = cc.media_types(create_app().openapi())
+    for response, types in cc.media_types(contract).items():
+        assert generated[response] == types, f"{response}: contract says {types}, app documents {generated[response]}"
+
+
 def test_live_responses_conform_to_the_contract_schemas(contract, client) -> None:
+    # closed=True: the provider also proves it sends no member the contract does not declare.
     created = client.post("/v1/tasks", json={"title": "Ship it"})
-    assert created.status_code == 201 and cc.validate(contract, "Task", created.json()) == []
+    assert created.status_code == 201 and cc.validate(contract, "Task", created.json(), closed=True) == []
     listed = client.get("/v1/tasks").json()
-    assert all(cc.validate(contract, "Task", task) == [] for task in listed)
+    assert listed and all(cc.validate(contract, "Task", task, closed=True) == [] for task in listed)
     missing = client.get("/v1/tasks/999")
     assert missing.headers["content-type"] == "application/problem+json"
-    assert cc.validate(contract, "Problem", missing.json()) == []
+    assert cc.validate(contract, "Problem", missing.json(), closed=True) == []
+    invalid = client.post("/v1/tasks", json={"title": ""})
+    assert invalid.status_code == 422 and invalid.headers["content-type"] == "application/problem+json"
+    assert cc.validate(contract, "ValidationProblem", invalid.json(), closed=True) == []
 
 
 def test_checked_in_openapi_json_is_up_to_date() -> None:
@@ -51,6 +61,21 @@ def test_checked_in_openapi_json_is_up_to_date() -> None:
 
 
 # --8<-- [end:contract_tests]
+
+
+def test_about_blank_problems_carry_the_status_phrase_as_title(client) -> None:
+    # RFC 9457 section 4.2.1: with about:blank the title is the RFC 9110 phrase, not a title of our own.
+    missing = client.get("/v1/tasks/999").json()
+    assert (missing["type"], missing["title"], missing["status"]) == ("about:blank", "Not Found", 404)
+    for invalid in (client.get("/v1/tasks/abc"), client.get("/v1/tasks?done=maybe"), client.post("/v1/tasks", json={})):
+        body = invalid.json()
+        assert (body["type"], body["title"], body["status"]) == ("about:blank", "Unprocessable Content", 422)
+
+
+def test_a_validation_problem_says_where_the_request_is_wrong(client) -> None:
+    body = client.post("/v1/tasks", json={"title": "", "owner": "me"}).json()
+    assert {error["field"] for error in body["errors"]} == {"body.title", "body.owner"}
+    assert client.get("/v1/tasks/abc").json()["errors"][0]["field"] == "path.task_id"
 
 
 def test_a_new_task_never_reuses_the_id_of_a_live_one(client) -> None:
@@ -63,8 +88,10 @@ def test_a_new_task_never_reuses_the_id_of_a_live_one(client) -> None:
 
 
 def test_the_validator_can_fail(contract) -> None:
-    errors = cc.validate(contract, "Task", {"id": 0, "title": "", "done": "no", "extra": 1})
-    assert len(errors) == 4
+    wrong = {"id": 0, "title": "", "done": "no", "extra": 1}
+    assert len(cc.validate(contract, "Task", wrong)) == 3  # the published schema is open: "extra" is allowed
+    assert len(cc.validate(contract, "Task", wrong, closed=True)) == 4  # the provider's check is not
+    assert cc.validate(contract, "NewTask", {"title": "ok", "extra": 1}) != []  # input is closed for everyone
 
 
 def test_contract_examples_are_valid_so_a_mock_server_can_serve_them(contract) -> None:
