@@ -41,19 +41,26 @@ class CheckoutService:
     def place(self, order_id: str, customer: str, subtotal_cents: int, weight_grams: int) -> Order:
         total = subtotal_cents + self.shipping(weight_grams, subtotal_cents)
         with self.unit_of_work() as uow:
-            order = Order(order_id, customer, total)
-            uow.orders.add(order)
-            try:
-                self.payments.charge(total, "EUR", reference=order_id)
-            except PaymentFailed:
-                uow.orders.update(Order(order_id, customer, total, status="declined"))
-                uow.commit()
-                raise
-            paid = Order(order_id, customer, total, status="paid")
-            uow.orders.update(paid)
-            uow.publish("order.paid", order_id)
+            uow.orders.add(Order(order_id, customer, total))
             uow.commit()
-            return paid
+        # The provider is called between two short transactions, never inside one: a slow provider then holds
+        # no database connection or lock, and if the process dies after the charge, the pending order is the
+        # record that reconciliation matches against the provider's charges (order_id is the idempotency key).
+        try:
+            self.payments.charge(total, "EUR", reference=order_id)
+        except PaymentFailed:
+            self._record(Order(order_id, customer, total, status="declined"))
+            raise
+        paid = Order(order_id, customer, total, status="paid")
+        self._record(paid, event="order.paid")
+        return paid
+
+    def _record(self, order: Order, event: str | None = None) -> None:
+        with self.unit_of_work() as uow:
+            uow.orders.update(order)
+            if event:
+                uow.publish(event, order.id)  # in the same transaction as the status it announces
+            uow.commit()
 
 
 # --8<-- [end:service]

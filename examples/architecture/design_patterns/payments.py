@@ -117,6 +117,9 @@ class LoggingGateway:
         except PaymentFailed:
             logger.info("charge declined", extra={"reference": reference})
             raise
+        except TransientPaymentError:
+            logger.warning("charge failed, may be retried", extra={"reference": reference})
+            raise
         logger.info("charge ok", extra={"reference": reference, "provider_id": result.provider_id})
         return result
 

@@ -17,8 +17,16 @@ class Order:
 
 
 # --8<-- [start:repository]
+class DuplicateOrder(Exception):
+    """An order with this id is already stored."""
+
+
+class OrderNotFound(Exception):
+    """There is no stored order with this id to update."""
+
+
 class OrderRepository(Protocol):
-    """A collection-like interface to stored orders: the domain code never sees SQL."""
+    """A collection-like interface to stored orders: the domain code never sees SQL, nor a driver's errors."""
 
     def add(self, order: Order) -> None: ...
     def get(self, order_id: str) -> Order | None: ...
@@ -31,10 +39,16 @@ class SqliteOrderRepository:
         self.conn = conn
 
     def add(self, order: Order) -> None:
-        self.conn.execute(
-            "INSERT INTO orders (id, customer, total_cents, status) VALUES (?, ?, ?, ?)",
-            (order.id, order.customer, order.total_cents, order.status),
-        )
+        try:
+            self.conn.execute(
+                "INSERT INTO orders (id, customer, total_cents, status) VALUES (?, ?, ?, ?)",
+                (order.id, order.customer, order.total_cents, order.status),
+            )
+        except sqlite3.IntegrityError as error:
+            # Translate only the duplicate key; any other constraint failure is a bug and keeps its own type.
+            if error.sqlite_errorname == "SQLITE_CONSTRAINT_PRIMARYKEY":
+                raise DuplicateOrder(order.id) from error
+            raise
 
     def get(self, order_id: str) -> Order | None:
         row = self.conn.execute(
@@ -49,9 +63,11 @@ class SqliteOrderRepository:
         return [Order(*row) for row in rows]
 
     def update(self, order: Order) -> None:
-        self.conn.execute(
+        cursor = self.conn.execute(
             "UPDATE orders SET status = ?, total_cents = ? WHERE id = ?", (order.status, order.total_cents, order.id)
         )
+        if cursor.rowcount == 0:
+            raise OrderNotFound(order.id)
 
 
 class InMemoryOrderRepository:
@@ -62,7 +78,7 @@ class InMemoryOrderRepository:
 
     def add(self, order: Order) -> None:
         if order.id in self.rows:
-            raise KeyError(f"order {order.id} exists")
+            raise DuplicateOrder(order.id)
         self.rows[order.id] = order
 
     def get(self, order_id: str) -> Order | None:
@@ -72,6 +88,9 @@ class InMemoryOrderRepository:
         return sorted((o for o in self.rows.values() if o.customer == customer), key=lambda o: o.id)
 
     def update(self, order: Order) -> None:
+        # A plain dict assignment would insert a missing order, which the SQL UPDATE never does.
+        if order.id not in self.rows:
+            raise OrderNotFound(order.id)
         self.rows[order.id] = replace(order)
 
 

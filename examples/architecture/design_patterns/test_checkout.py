@@ -7,7 +7,7 @@ from contextlib import contextmanager
 import pytest
 
 from examples.architecture.design_patterns.checkout import CheckoutService, Settings, build_checkout
-from examples.architecture.design_patterns.payments import Charge, PaymentFailed, flat_rate
+from examples.architecture.design_patterns.payments import Charge, PaymentFailed, TransientPaymentError, flat_rate
 from examples.architecture.design_patterns.storage import InMemoryOrderRepository, Order, SqliteUnitOfWork, outbox
 
 
@@ -35,15 +35,24 @@ class FakeUnitOfWork:
 
 
 class RecordingGateway:
-    def __init__(self, decline: bool = False) -> None:
+    def __init__(self, decline: bool = False, uow: FakeUnitOfWork | None = None) -> None:
         self.decline = decline
+        self.uow = uow
         self.charged: list[tuple[int, str]] = []
+        self.committed_when_charged: list[Order | None] = []
 
     def charge(self, amount_cents: int, currency: str, reference: str) -> Charge:
+        if self.uow is not None:  # what a reconciliation job would find if the process died right now
+            self.committed_when_charged.append(self.uow.committed.get(reference))
         if self.decline:
             raise PaymentFailed(reference)
         self.charged.append((amount_cents, reference))
         return Charge(reference, "fake", amount_cents)
+
+
+class ProviderDown:
+    def charge(self, amount_cents: int, currency: str, reference: str) -> Charge:
+        raise TransientPaymentError("provider timed out")
 
 
 # --8<-- [start:fakes]
@@ -69,6 +78,22 @@ def test_a_declined_payment_is_recorded_and_publishes_nothing():
 
 
 # --8<-- [end:fakes]
+
+
+def test_the_order_is_committed_as_pending_before_the_provider_is_called():
+    uow = FakeUnitOfWork()
+    gateway = RecordingGateway(uow=uow)
+    CheckoutService(unit_of_work=uow, payments=gateway, shipping=flat_rate).place("o-4", "ada", 2000, 300)
+    assert gateway.committed_when_charged == [Order("o-4", "ada", 2499, "pending")]
+
+
+def test_an_unanswered_charge_leaves_a_pending_order_to_reconcile_and_no_event():
+    uow = FakeUnitOfWork()
+    service = CheckoutService(unit_of_work=uow, payments=ProviderDown(), shipping=flat_rate)
+    with pytest.raises(TransientPaymentError):
+        service.place("o-5", "ada", subtotal_cents=2000, weight_grams=300)
+    assert uow.committed.get("o-5") == Order("o-5", "ada", 2499, "pending")
+    assert uow.events == []
 
 
 @pytest.mark.parametrize("provider", ["cards", "bank"])

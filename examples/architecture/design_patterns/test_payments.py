@@ -75,6 +75,13 @@ def test_decorators_stack_and_keep_the_interface(caplog):
     assert [r.getMessage() for r in caplog.records] == ["charge ok"]
 
 
+def test_logging_inside_the_retry_logs_every_attempt(caplog):
+    gateway = RetryingGateway(LoggingGateway(Flaky(failures=2)), attempts=3)
+    with caplog.at_level(logging.INFO, logger="payments"):
+        gateway.charge(700, "EUR", "order-3")
+    assert [r.getMessage() for r in caplog.records] == ["charge failed, may be retried"] * 2 + ["charge ok"]
+
+
 def test_retrying_gives_up_after_its_attempts_and_never_retries_a_decline():
     with pytest.raises(TransientPaymentError):
         RetryingGateway(Flaky(failures=5), attempts=3).charge(1, "EUR", "r")

@@ -8,8 +8,10 @@ import pytest
 
 from examples.architecture.design_patterns.storage import (
     SCHEMA,
+    DuplicateOrder,
     InMemoryOrderRepository,
     Order,
+    OrderNotFound,
     SqliteOrderRepository,
     SqliteUnitOfWork,
     outbox,
@@ -35,8 +37,11 @@ def test_repository_contract(repository):
     assert [o.id for o in repository.for_customer("ada")] == ["o-1", "o-2"]
     repository.update(Order("o-1", "ada", 700, status="paid"))
     assert repository.get("o-1").status == "paid"
-    with pytest.raises((KeyError, sqlite3.IntegrityError)):
+    with pytest.raises(DuplicateOrder):
         repository.add(Order("o-1", "ada", 1))
+    with pytest.raises(OrderNotFound):
+        repository.update(Order("o-9", "ada", 1))
+    assert repository.get("o-9") is None
 
 
 # --8<-- [end:contract]
@@ -76,3 +81,10 @@ def test_commit_saves_the_order_and_its_event_together(tmp_path):
 
 
 # --8<-- [end:unit_of_work]
+
+
+def test_other_constraint_failures_are_not_reported_as_duplicates():
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(SCHEMA)
+    with pytest.raises(sqlite3.IntegrityError, match="NOT NULL"):
+        SqliteOrderRepository(conn).add(Order("o-1", None, 700))  # type: ignore[arg-type]
