@@ -25,6 +25,8 @@ LOCATED = re.compile(
     r"^(?:E\s+)?\s*(?:[-*]\s+)?"  # pytest's `E` prefix, indentation, a list bullet
     r"(?P<file>[\w.][\w./@+ -]*?\.[A-Za-z0-9]+):(?P<line>\d+)(?::\d+)?:\s+(?P<message>\S.*?)\s*$"
 )
+# MkDocs' own link validation names the page and the link, not the line: the line is the first that has it.
+MKDOCS_LINK = re.compile(r"Doc file '(?P<file>[^']+\.md)' contains (?P<what>.*?)link '(?P<target>[^']+)'(?P<rest>.*)$")
 _FIELD = re.compile(r"^(?P<field>[\w'\[\].()-]+(?: [\w'\[\].()-]+){0,2}): (?P<rest>\S.*)$")
 _EXCEPTION = re.compile(r"^\w+(Error|Exception|Warning)\b")
 
@@ -55,6 +57,12 @@ def located(text: str, root: Path = ROOT) -> list[Annotation]:
     """The `file:line: message` lines of a failure that point into files contributors write."""
     found: list[Annotation] = []
     for raw in text.splitlines():
+        link = MKDOCS_LINK.search(raw)
+        if link:
+            annotation = _mkdocs_link(link, root)
+            if annotation and annotation not in found:
+                found.append(annotation)
+            continue
         match = LOCATED.match(raw)
         if not match:
             continue
@@ -68,6 +76,17 @@ def located(text: str, root: Path = ROOT) -> list[Annotation]:
         if annotation not in found:
             found.append(annotation)
     return found
+
+
+def _mkdocs_link(match: re.Match[str], root: Path) -> Annotation | None:
+    file = f"docs/{match['file']}"
+    path = root / file
+    if not path.is_file():
+        return None
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if match["target"] in text), 1)
+    message = f"{match['what']}link '{match['target']}'{match['rest']}".strip()
+    return Annotation(file, line, "link", message[:1].upper() + message[1:])
 
 
 def summary(annotations: list[Annotation]) -> str:
