@@ -27,7 +27,8 @@ docs/apis/rest-design.md:88:1: MD022: Headings should be surrounded by blank lin
 docs/apis/graphql.md:12: colour -> color
 tests/test_lessons.py:44: AssertionError
 docs/no-such-file.md:3: level: wrong
-WARNING -  Doc file 'apis/graphql.md' contains a link 'rest-design.md#no-such-anchor', but the doc 'apis/rest-design.md' does not contain an anchor '#no-such-anchor'.
+WARNING -  Doc file 'apis/graphql.md' contains a link 'rest-design.md#no-such-anchor', \
+but the doc 'apis/rest-design.md' does not contain an anchor '#no-such-anchor'.
 .venv/lib/python3.11/site-packages/x.py:3: in run
 """
 
