@@ -75,6 +75,23 @@ def test_ids_and_every_reference_to_them_are_prefixed_and_code_text_is_untouched
     assert "<script" not in html
 
 
+def test_folded_blocks_print_open_and_progress_checkboxes_are_left_out() -> None:
+    """Paper cannot click: every answer, hint and solution is printed, and no box waits for a tick."""
+    lesson = (
+        '<h1 id="t">T</h1><details class="question"><summary>Why?</summary><p>Because.</p></details>'
+        '<details class="success" open><summary>Solution</summary><p>Done.</p></details>'
+        '<ul><li><label><input type="checkbox" data-progress-key="checklist:x:y"> <span>Item</span></label></li></ul>'
+        '<p class="bs-progress-toggle" data-progress-js hidden><label><input type="checkbox"> Mark</label></p>'
+    )
+    html = fill_slots(SLOT.format(ref="security/x"), "print/", {"security/x": ("security/x/", lesson)})
+    assert re.findall(r"<details\b[^>]*>", html) == [
+        '<details open class="question">',
+        '<details class="success" open>',
+    ]
+    assert "checkbox" not in html and "bs-progress-toggle" not in html
+    assert "<span>Item</span>" in html and "Because." in html
+
+
 def test_skeleton_escapes_front_matter_text() -> None:
     catalog = load_catalog(ROOT)
     html = print_edition(catalog)

@@ -19,7 +19,8 @@ once. Two steps:
    - a link to another lesson points at that lesson's part of this page (at the same heading, when the
      link names one); other relative links and images are re-pointed from the print page's URL;
    - code blocks lose their copy buttons, and the page loses the scripts lessons carry: the print page
-     runs no script.
+     runs no script;
+   - folded blocks (self-check answers, hints, solutions) print open, and progress checkboxes are left out.
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ _FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.S)
 _COPY_BUTTONS = re.compile(r'<nav class="md-code__nav bs-code-actions"[^>]*>.*?</nav>', re.S)
 # Scripts a lesson's page carries (the SQL runner, macros/mkdocs_plugin/plugin.py): the edition runs none.
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>\s*", re.S)
+# Paper cannot click: folded answers, hints and solutions print open, and controls that need a script to mean
+# anything (the checkboxes that track progress) are left out.
+_CLOSED_DETAILS = re.compile(r"<details\b(?![^>]*\sopen\b)")
+_CHECKBOX = re.compile(r'<input\b[^>]*\btype="checkbox"[^>]*>\s*')
+_PROGRESS_TOGGLE = re.compile(r'<p class="bs-progress-toggle"[^>]*>.*?</p>\s*', re.S)
 # Attribute names start after a space (or `xlink:`), never inside a longer name such as `data-id`.
 _ID_ATTRIBUTE = re.compile(r'(?<![\w-])(id|for)="([^"]+)"')
 _ID_LIST_ATTRIBUTE = re.compile(r'(?<![\w-])(aria-labelledby|aria-describedby|aria-controls|aria-owns)="([^"]+)"')
@@ -171,6 +177,8 @@ def _with_prefixed_ids(html: str, anchor: str) -> tuple[str, Callable[[str], str
     html = _FIRST_H1.sub("", html, count=1)
     html = _COPY_BUTTONS.sub("", html)
     html = _SCRIPT.sub("", html)
+    html = _CLOSED_DETAILS.sub("<details open", html)
+    html = _PROGRESS_TOGGLE.sub("", _CHECKBOX.sub("", html))
     html = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}", html)
     ids = {match[2] for match in _ID_ATTRIBUTE.finditer(html) if match[1] == "id"}
     html = _ID_ATTRIBUTE.sub(lambda m: f'{m[1]}="{prefixed(m[2])}"', html)
