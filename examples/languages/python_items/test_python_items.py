@@ -32,7 +32,26 @@ def test_fastapi_unknown_item_is_a_problem_document() -> None:
 
 def test_fastapi_rejects_a_non_integer_id_before_the_handler_runs() -> None:
     # The type hint `item_id: int` is the validation: pydantic answers 422 without calling get_item.
-    assert TestClient(app).get("/items/abc").status_code == 422
+    response = TestClient(app).get("/items/abc")
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["errors"][0]["loc"] == ["path", "item_id"]
+
+
+def test_the_return_type_keeps_internal_fields_out_of_the_response() -> None:
+    # get_item returns a StoredItem; the declared return type Item is what gets serialized.
+    body = TestClient(app).get("/items/2").json()
+    assert "supplier_cost_cents" not in body
+    assert body == {"id": 2, "name": "Mouse", "price_cents": 1999}
+
+
+def test_errors_the_router_raises_are_problem_documents_too() -> None:
+    # An unknown path and a wrong method are raised by Starlette's router, not by our handler.
+    client = TestClient(app)
+    for response, status in ((client.get("/no-such-route"), 404), (client.delete("/items/1"), 405)):
+        assert response.status_code == status
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["status"] == status
 
 
 def test_fastapi_publishes_an_openapi_schema_from_the_type_hints() -> None:
