@@ -48,24 +48,3 @@ class HashRing:
 
 
 # --8<-- [end:ring]
-
-
-# --8<-- [start:replicas]
-class ReplicaRouter:
-    """Send writes to the primary and reads to replicas, except reads that must see the caller's own writes."""
-
-    def __init__(self, primary: str, replicas: list[str]) -> None:
-        self.primary, self.replicas = primary, replicas
-        self._turn = 0
-
-    def for_write(self) -> str:
-        return self.primary
-
-    def for_read(self, needs_read_your_writes: bool = False) -> str:
-        if needs_read_your_writes or not self.replicas:
-            return self.primary  # replicas lag; a user who just saved a form must see it
-        self._turn = (self._turn + 1) % len(self.replicas)  # simple round robin
-        return self.replicas[self._turn]
-
-
-# --8<-- [end:replicas]

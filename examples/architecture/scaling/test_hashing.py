@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from examples.architecture.scaling.hashing import HashRing, ReplicaRouter, modulo_shard, stable_hash
+from examples.architecture.scaling.hashing import HashRing, modulo_shard, stable_hash
 
 KEYS = [f"user:{n}" for n in range(20_000)]
 
@@ -85,10 +85,3 @@ def test_removing_a_node_only_moves_its_keys():
 def test_empty_ring_raises():
     with pytest.raises(LookupError):
         HashRing().node_for("x")
-
-
-def test_router_sends_writes_and_fresh_reads_to_primary():
-    router = ReplicaRouter("db-primary", ["db-r1", "db-r2"])
-    assert router.for_write() == "db-primary"
-    assert router.for_read(needs_read_your_writes=True) == "db-primary"
-    assert {router.for_read() for _ in range(4)} == {"db-r1", "db-r2"}
