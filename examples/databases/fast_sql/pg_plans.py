@@ -27,6 +27,7 @@ def create_orders(conn: psycopg.Connection, rows: int = 50_000) -> None:
             customer_id bigint NOT NULL REFERENCES customers(id),
             status text NOT NULL CHECK (status IN ('pending', 'paid', 'shipped')),
             total_cents integer NOT NULL,
+            created_at timestamptz NOT NULL,
             attrs jsonb NOT NULL DEFAULT '{}'
         );
         """
@@ -38,10 +39,11 @@ def create_orders(conn: psycopg.Connection, rows: int = 50_000) -> None:
     # 1% of orders are pending, 1 in 50 is a gift: selective predicates, the case where indexes pay off.
     conn.execute(
         """
-        INSERT INTO orders (customer_id, status, total_cents, attrs)
+        INSERT INTO orders (customer_id, status, total_cents, created_at, attrs)
         SELECT 1 + g %% %(customers)s,
                CASE WHEN g %% 100 = 0 THEN 'pending' WHEN g %% 3 = 0 THEN 'paid' ELSE 'shipped' END,
                100 + (g * 37) %% 20000,
+               timestamptz '2026-01-01 00:00+00' + g * interval '3 minutes',
                CASE WHEN g %% 50 = 0 THEN '{"gift": true}'::jsonb ELSE '{}'::jsonb END
         FROM generate_series(1, %(rows)s) AS g
         """,
@@ -55,7 +57,10 @@ def create_orders(conn: psycopg.Connection, rows: int = 50_000) -> None:
 
 # --8<-- [start:plan]
 def explain(conn: psycopg.Connection, sql: str, params: tuple[Any, ...] = (), analyze: bool = False) -> Plan:
-    """Return the JSON plan of a statement. ANALYZE really runs it, so only use it on reads (or roll back)."""
+    """Return the JSON plan of a statement. ANALYZE really runs it, so only use it on reads (or roll back).
+
+    BUFFERS is spelled out: PostgreSQL 18 adds it to every EXPLAIN ANALYZE, earlier versions only on request.
+    """
     prefix = "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " if analyze else "EXPLAIN (FORMAT JSON) "
     row = conn.execute(prefix + sql, params).fetchone()
     assert row is not None
@@ -79,3 +84,9 @@ def indexes_used(plan: Plan) -> set[str]:
 
 
 # --8<-- [end:plan]
+
+
+def buffers_read(plan: Plan) -> int:
+    """Pages the whole statement touched, from the cache or from disk (the top node counts its children's)."""
+    top = plan["Plan"]
+    return top["Shared Hit Blocks"] + top["Shared Read Blocks"]

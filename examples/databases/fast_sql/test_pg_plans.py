@@ -8,7 +8,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from examples.databases.fast_sql.pg_plans import create_orders, explain, indexes_used, node_types, nodes
+from examples.databases.fast_sql.pg_plans import buffers_read, create_orders, explain, indexes_used, node_types, nodes
 from examples.databases.pg_admin import scratch_database
 
 pytestmark = pytest.mark.postgres
@@ -49,6 +49,55 @@ def test_btree_index_replaces_the_sequential_scan(conn):
 
 
 # --8<-- [end:btree]
+
+
+def test_a_foreign_key_gets_no_index_of_its_own(conn):
+    """PostgreSQL indexes the referenced primary key, not the referencing column: that index is yours to add."""
+    indexes = {name for (name,) in conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'orders'")}
+    assert indexes == {"orders_pkey"}
+
+
+# --8<-- [start:composite]
+@pytest.fixture
+def big_customer(conn):
+    """Customer 5001 placed 2,000 orders, all in the first week of January: old history, like a wholesale account."""
+    conn.execute("INSERT INTO customers VALUES (5001, 'wholesale@example.com')")
+    conn.execute(
+        """INSERT INTO orders (customer_id, status, total_cents, created_at)
+           SELECT 5001, 'shipped', 500, timestamptz '2026-01-01 00:00+00' + g * interval '5 minutes'
+           FROM generate_series(1, 2000) AS g"""
+    )
+    yield 5001
+    conn.execute("DELETE FROM orders WHERE customer_id = 5001")
+    conn.execute("DELETE FROM customers WHERE id = 5001")
+
+
+def test_equality_column_first_then_the_sort_column(conn, big_customer):
+    query = "SELECT id, total_cents FROM orders WHERE customer_id = %s ORDER BY created_at DESC LIMIT 10"
+    conn.execute("CREATE INDEX orders_created_customer_idx ON orders (created_at, customer_id)")
+    conn.execute("ANALYZE orders")
+    wrong_order = explain(conn, query, (big_customer,), analyze=True)
+
+    conn.execute("DROP INDEX orders_created_customer_idx")
+    conn.execute("CREATE INDEX orders_customer_created_idx ON orders (customer_id, created_at)")
+    conn.execute("ANALYZE orders")
+    right_order = explain(conn, query, (big_customer,), analyze=True)
+
+    assert "Sort" not in node_types(right_order)  # the index hands the rows over already in order
+    assert indexes_used(right_order) == {"orders_customer_created_idx"}
+    assert buffers_read(right_order) <= 10  # a few index pages and the heap pages of ten rows
+    assert buffers_read(wrong_order) > 20 * buffers_read(right_order)
+
+
+# --8<-- [end:composite]
+
+
+def test_a_numeric_parameter_hides_a_bigint_column_from_its_index(conn):
+    """`customer_id = 42.0` compares as numeric, so PostgreSQL casts every customer_id: no index seek."""
+    conn.execute("CREATE INDEX orders_customer_idx ON orders (customer_id)")
+    conn.execute("ANALYZE orders")
+    assert indexes_used(explain(conn, "SELECT id FROM orders WHERE customer_id = 42")) == {"orders_customer_idx"}
+    assert indexes_used(explain(conn, "SELECT id FROM orders WHERE customer_id = 42.0")) == set()
 
 
 def test_cost_estimate_drops_by_more_than_ten_times_with_the_index(conn):
