@@ -22,6 +22,7 @@ class Decision:
     limit: int
     remaining: int
     retry_after: int  # whole seconds until a request may succeed; 0 when allowed
+    reset: int = 0  # whole seconds until more quota is available (the draft's "t"); 0 when none is pending
 
 
 def _ceil(seconds: float) -> int:
@@ -43,10 +44,18 @@ class TokenBucket:
         tokens, last = self._state.get(key, (float(self.capacity), now))
         tokens = min(self.capacity, tokens + (now - last) * self.rate)  # refill lazily, on demand
         if tokens >= 1:
-            self._state[key] = (tokens - 1, now)
-            return Decision(True, self.capacity, math.floor(tokens - 1), 0)
+            tokens -= 1
+            self._state[key] = (tokens, now)
+            return Decision(True, self.capacity, math.floor(tokens), 0, self._next_token(tokens))
         self._state[key] = (tokens, now)
-        return Decision(False, self.capacity, 0, _ceil((1 - tokens) / self.rate))
+        wait = _ceil((1 - tokens) / self.rate)
+        return Decision(False, self.capacity, 0, wait, wait)
+
+    def _next_token(self, tokens: float) -> int:
+        """Seconds until the whole number of tokens grows by one (0 when the bucket is full)."""
+        if tokens >= self.capacity:
+            return 0
+        return _ceil((math.floor(tokens) + 1 - tokens) / self.rate)
 
 
 # --8<-- [end:token_bucket]
@@ -68,10 +77,15 @@ class LeakyBucket:
         level, last = self._state.get(key, (0.0, now))
         level = max(0.0, level - (now - last) * self.rate)
         if level + 1 <= self.capacity:
-            self._state[key] = (level + 1, now)
-            return Decision(True, self.capacity, math.floor(self.capacity - level - 1), 0)
+            level += 1
+            self._state[key] = (level, now)
+            remaining = math.floor(self.capacity - level)
+            # More room appears once the level has drained below capacity - (remaining + 1).
+            reset = _ceil((level - (self.capacity - remaining - 1)) / self.rate)
+            return Decision(True, self.capacity, remaining, 0, reset)
         self._state[key] = (level, now)
-        return Decision(False, self.capacity, 0, _ceil((level + 1 - self.capacity) / self.rate))
+        wait = _ceil((level + 1 - self.capacity) / self.rate)
+        return Decision(False, self.capacity, 0, wait, wait)
 
 
 # --8<-- [start:fixed_window]
@@ -89,9 +103,9 @@ class FixedWindow:
         slot = int(now // self.window)
         reset_in = (slot + 1) * self.window - now
         if self._counts[(key, slot)] >= self.limit:
-            return Decision(False, self.limit, 0, _ceil(reset_in))
+            return Decision(False, self.limit, 0, _ceil(reset_in), _ceil(reset_in))
         self._counts[(key, slot)] += 1  # old slots are never read again; a real store expires them
-        return Decision(True, self.limit, self.limit - self._counts[(key, slot)], 0)
+        return Decision(True, self.limit, self.limit - self._counts[(key, slot)], 0, _ceil(reset_in))
 
 
 # --8<-- [end:fixed_window]
@@ -112,9 +126,10 @@ class SlidingWindowLog:
         while log and log[0] <= now - self.window:
             log.popleft()
         if len(log) >= self.limit:
-            return Decision(False, self.limit, 0, _ceil(log[0] + self.window - now))
+            wait = _ceil(log[0] + self.window - now)
+            return Decision(False, self.limit, 0, wait, wait)
         log.append(now)
-        return Decision(True, self.limit, self.limit - len(log), 0)
+        return Decision(True, self.limit, self.limit - len(log), 0, _ceil(log[0] + self.window - now))
 
 
 # --8<-- [start:sliding_counter]
@@ -132,24 +147,23 @@ class SlidingWindowCounter:
         now = self.clock()
         slot = int(now // self.window)
         overlap = 1 - (now - slot * self.window) / self.window  # share of the previous window still "inside"
-        estimate = self._counts[(key, slot - 1)] * overlap + self._counts[(key, slot)]
+        previous, elapsed = self._counts[(key, slot - 1)], now - slot * self.window
+        estimate = previous * overlap + self._counts[(key, slot)]
         if estimate + 1 > self.limit:
-            elapsed = now - slot * self.window
-            return Decision(
-                False,
-                self.limit,
-                0,
-                _ceil(self._wait(self._counts[(key, slot - 1)], self._counts[(key, slot)], elapsed)),
-            )
+            wait = _ceil(self._wait(previous, self._counts[(key, slot)], elapsed, self.limit - 1))
+            return Decision(False, self.limit, 0, wait, wait)
         self._counts[(key, slot)] += 1
-        return Decision(True, self.limit, math.floor(self.limit - estimate - 1), 0)
+        remaining = math.floor(self.limit - estimate - 1)
+        # More quota appears when the estimate has faded to limit - (remaining + 1).
+        reset = self._wait(previous, self._counts[(key, slot)], elapsed, self.limit - remaining - 1)
+        return Decision(True, self.limit, remaining, 0, _ceil(reset))
 
-    def _wait(self, previous: int, current: int, elapsed: float) -> float:
-        """Seconds until previous * overlap + current + 1 <= limit, if nobody else sends a request."""
-        if current + 1 <= self.limit:  # the previous window's weight just has to fade a little more
-            return self.window * (1 - (self.limit - 1 - current) / previous) - elapsed
-        # Wait into the next window, where today's count becomes the weighted "previous" one.
-        return (self.window - elapsed) + self.window * (1 - (self.limit - 1) / current)
+    def _wait(self, previous: int, current: int, elapsed: float, target: float) -> float:
+        """Seconds until previous * overlap + current <= target, if nobody else sends a request."""
+        if current <= target:  # the previous window's weight just has to fade a little more
+            return self.window * (1 - (target - current) / previous) - elapsed
+        # Wait into the next window, where this window's count becomes the weighted "previous" one.
+        return (self.window - elapsed) + self.window * (1 - target / current)
 
 
 # --8<-- [end:sliding_counter]

@@ -20,10 +20,9 @@ POLICY = "per-client"
 
 # --8<-- [start:headers]
 def rate_limit_headers(decision: Decision, window: int) -> dict[str, str]:
-    headers = {
-        "RateLimit-Policy": f'"{POLICY}";q={decision.limit};w={window}',
-        "RateLimit": f'"{POLICY}";r={decision.remaining};t={decision.retry_after or window}',
-    }
+    # t is the time until more quota is available, not the window length; leave it out when none is pending.
+    state = f'"{POLICY}";r={decision.remaining}' + (f";t={decision.reset}" if decision.reset else "")
+    headers = {"RateLimit-Policy": f'"{POLICY}";q={decision.limit};w={window}', "RateLimit": state}
     if not decision.allowed:
         headers["Retry-After"] = str(decision.retry_after)
     return headers

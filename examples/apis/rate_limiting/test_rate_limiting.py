@@ -43,6 +43,36 @@ def test_every_limiter_allows_the_limit_then_refuses_then_recovers(make) -> None
     assert limiter.check("k").allowed  # Retry-After told the truth
 
 
+LIMITERS = [
+    lambda c: rl.TokenBucket(capacity=5, rate=5 / 60, clock=c),
+    lambda c: rl.LeakyBucket(capacity=5, rate=5 / 60, clock=c),
+    lambda c: rl.FixedWindow(limit=5, window=60, clock=c),
+    lambda c: rl.SlidingWindowLog(limit=5, window=60, clock=c),
+    lambda c: rl.SlidingWindowCounter(limit=5, window=60, clock=c),
+]
+
+
+@pytest.mark.parametrize("make", LIMITERS)
+@pytest.mark.parametrize("start", [960.0, 990.0, 1019.0])
+@pytest.mark.parametrize("earlier", [0, 2])
+def test_reset_says_when_more_quota_arrives(make, start: float, earlier: int) -> None:
+    """The RateLimit "t" value: one second before `reset` no extra unit is back, at `reset` one is."""
+    for early in (True, False):
+        clock = FakeClock(start - 50)
+        limiter = make(clock)
+        allowed(limiter, earlier)  # traffic in the previous window (or earlier in this one)
+        clock.now = start
+        allowed(limiter, 1)
+        decision = limiter.check("k")
+        assert decision.allowed and decision.reset >= 1
+        clock.now += decision.reset - (1 if early else 0)
+        after = limiter.check("k")
+        if early:
+            assert after.remaining < decision.remaining, f"quota came back before t={decision.reset}"
+        else:
+            assert after.allowed and after.remaining >= decision.remaining, f"no quota back at t={decision.reset}"
+
+
 # --8<-- [start:boundary_test]
 def test_fixed_window_lets_twice_the_limit_through_at_a_boundary() -> None:
     clock = FakeClock(59.0)  # one second before the minute changes
@@ -95,7 +125,7 @@ def test_429_carries_retry_after_and_ratelimit_fields() -> None:
     client = TestClient(create_app(capacity=2, per_seconds=60, clock=clock))
     ok = client.get("/v1/quotes/today", headers={"X-API-Key": "team-a"})
     assert ok.headers["ratelimit-policy"] == '"per-client";q=2;w=60'
-    assert ok.headers["ratelimit"] == '"per-client";r=1;t=60'
+    assert ok.headers["ratelimit"] == '"per-client";r=1;t=30'  # t: until the spent token is back, not w
     client.get("/v1/quotes/today", headers={"X-API-Key": "team-a"})
     limited = client.get("/v1/quotes/today", headers={"X-API-Key": "team-a"})
     assert limited.status_code == 429
