@@ -69,6 +69,10 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
             catalog = load_for_build(root, Path(config.docs_dir))
         except SourceError as error:
             raise PluginError(error.report()) from None
+        # Freshness warnings (a release due to reach end of life within 60 days, an old snapshot) are
+        # reported at info level: under --strict a warning would fail the build before the fact is stale.
+        for warning in catalog.freshness.warnings if catalog.freshness else ():
+            log.info("freshness: %s", warning)
         self.records = SearchRecords(catalog)
         self.built = []
         config.extra["search_filters"] = self.records.filters()

@@ -19,6 +19,7 @@ from macros.core.source_text import read_source
 from macros.core.validation import problems_from_validation
 from macros.core.yaml_source import LineMap, line_for, load_yaml
 from macros.model.exercises import ExerciseCheck, lesson_folder, read_exercise_checks
+from macros.model.freshness import FreshnessReport
 from macros.model.lessons import Lesson, Section, lesson_sections, load_lessons
 from macros.model.schema import (
     DATASETS,
@@ -28,7 +29,9 @@ from macros.model.schema import (
     LearningPath,
     Model,
     QuestionBank,
+    ReleaseProduct,
     Review,
+    RfcIndex,
     SearchVocabulary,
     SkillsFile,
     SqlExercise,
@@ -59,6 +62,11 @@ class Catalog:
     reviews: dict[str, Review] = field(default_factory=dict)
     # The red-first checks in exercises/, by id (`area/lesson/exercise`).
     exercise_checks: dict[str, ExerciseCheck] = field(default_factory=dict)
+    # Release snapshots from endoflife.date, by product id, and the status of the cited RFCs.
+    releases: dict[str, ReleaseProduct] = field(default_factory=dict)
+    rfcs: RfcIndex | None = None
+    # The freshness check's findings (macros/model/freshness.py), set when the sources are loaded.
+    freshness: FreshnessReport | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +155,10 @@ def read_catalog(root: Path, docs_dir: Path | None = None) -> tuple[Catalog, lis
     for item in loaded["reviews/*/*.yml"]:
         problems.extend(_review_problems(item, lessons))
         catalog.reviews[item.model.lesson] = item.model  # type: ignore[attr-defined]
+    for item in loaded["releases/*.yml"]:
+        catalog.releases[item.model.id] = item.model  # type: ignore[attr-defined]
+    for item in loaded["standards/rfcs.yml"]:
+        catalog.rfcs = item.model  # type: ignore[assignment]
 
     known_areas = {area.id for area in skills.areas}
     for items in loaded.values():

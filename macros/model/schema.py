@@ -489,6 +489,79 @@ class Review(Model):
     fixed: list[Text] = Field(default_factory=list)
 
 
+# ---- releases/<product>.yml: release cycles from endoflife.date (tools/facts/refresh.py) ---------------------
+
+# A release cycle as the product names it: `3.14`, `26`, `1.34`.
+CycleName = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z.+-]*$", max_length=40)]
+# A date, or true/false where the product gives none: `eol: false` is "no end announced", `eol: true` "ended,
+# date not published".
+Milestone = dt.date | bool
+
+
+class ReleaseCycle(Model):
+    """One release cycle, as endoflife.date records it."""
+
+    cycle: CycleName
+    codename: Title | None = None
+    released: dt.date
+    lts: Milestone = False  # true, or the date the cycle became (or becomes) a long-term support release
+    active_support: Milestone | None = None  # end of active support (bug fixes); none: not tracked
+    eol: Milestone  # end of life: no fixes at all after it
+    extended_support: Milestone | None = None  # end of extended (often paid) support
+    latest: Title | None = None  # the newest patch release, as the product writes it (`3.14.7`, `1.3.1 r.6`)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        for name in ("lts", "active_support", "eol", "extended_support"):
+            value = getattr(self, name)
+            if isinstance(value, dt.date) and value < self.released:
+                yield (name,), f"{value.isoformat()} is before the release date {self.released.isoformat()}"
+
+
+class ReleaseProduct(Model):
+    """A dated snapshot of one product's release cycles. `names` (how lessons name the product) and `note`
+    are written by hand; a refresh rewrites everything else."""
+
+    id: Slug  # endoflife.date's product id, and the file name
+    title: Title
+    names: list[Title] = Field(min_length=1)
+    note: Text | None = None  # what the dates cannot say, such as a rolling release model
+    snapshot: ReviewDate  # the date of the endoflife.date commit the data comes from
+    source: Source
+    data: HttpsUrl  # the product file at that commit
+    policy: HttpsUrl | None = None
+    releases: list[ReleaseCycle] = Field(min_length=1)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        yield from _duplicates(
+            (r.cycle for r in self.releases), (("releases", i, "cycle") for i in range(len(self.releases))), "cycle"
+        )
+        if self.source.url != f"https://endoflife.date/{self.id}":
+            yield ("source", "url"), f"must be https://endoflife.date/{self.id}, the page the data comes from"
+        for index, release in enumerate(self.releases):
+            for loc, message in release.cross_checks():
+                yield ("releases", index, *loc), message
+
+
+# ---- standards/rfcs.yml: the status of the RFCs lessons cite, from the RFC Editor's index ------------------
+
+
+class RfcStatus(Model):
+    number: Annotated[int, Field(gt=0)]
+    title: Text
+    obsoleted_by: list[Annotated[int, Field(gt=0)]] = Field(default_factory=list)
+    updated_by: list[Annotated[int, Field(gt=0)]] = Field(default_factory=list)
+
+
+class RfcIndex(Model):
+    snapshot: ReviewDate
+    source: Source
+    rfcs: list[RfcStatus] = Field(min_length=1)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        numbers = [str(r.number) for r in self.rfcs]
+        return _duplicates(numbers, (("rfcs", i, "number") for i in range(len(numbers))), "RFC")
+
+
 DATASETS: dict[str, type[Model]] = {
     "skills.yml": SkillsFile,
     "checklists/*.yml": Checklist,
@@ -500,4 +573,6 @@ DATASETS: dict[str, type[Model]] = {
     "topics.yml": TopicInventory,
     "exercises/*.yml": SqlExerciseSet,
     "reviews/*/*.yml": Review,
+    "releases/*.yml": ReleaseProduct,
+    "standards/rfcs.yml": RfcIndex,
 }

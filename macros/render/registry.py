@@ -15,7 +15,7 @@ from typing import Any
 from macros.core.html import md_text
 from macros.core.urls import UrlFor
 from macros.model.catalog import Catalog
-from macros.render import exercises, hiring, progress, sql_exercises, tables, topics_page
+from macros.render import exercises, hiring, progress, releases, review_dates, sql_exercises, tables, topics_page
 from macros.render.print_edition import area_editions, table_of_contents
 
 Macro = Callable[..., str]
@@ -62,6 +62,18 @@ def page_macros(
     def sql_exercise(exercise_id: str) -> str:
         return sql_exercises.sql_exercise(catalog, dict(expected), exercise_id)
 
+    def release(product: str, which: str = "current") -> str:
+        return releases.release(catalog, product, which)
+
+    def release_status(product: str, which: str) -> str:
+        return releases.release_status(catalog, product, which)
+
+    def release_date(product: str, which: str, event: str = "eol") -> str:
+        return releases.release_date(catalog, product, which, event)
+
+    def supported_releases(products: str | list[str]) -> str:
+        return releases.supported_releases(catalog, products)
+
     def self_assessments() -> str:
         return per_area(lambda area: f"{self_assessment(area)}\n\n**Read next:**\n\n{next_lessons(area)}")
 
@@ -90,4 +102,9 @@ def page_macros(
         "sql_exercise": sql_exercise,
         "exercise_check": lambda exercise_id: exercises.exercise_check(catalog, exercise_id),
         "sql_injection_form": sql_exercises.injection_form,
+        "release": release,
+        "release_status": release_status,
+        "release_date": release_date,
+        "supported_releases": supported_releases,
+        "review_dates": lambda: review_dates.review_dates(catalog, url_for),
     }

@@ -31,7 +31,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(exercise_report(catalog))
     print(f"lessons with an expert review on record: {len(catalog.reviews)} of {len(catalog.lessons)}")
+    print(freshness_report(catalog))
     return 0
+
+
+def freshness_report(catalog: Catalog) -> str:
+    """How many version facts come from data and how many are typed, then every freshness warning."""
+    report = catalog.freshness
+    if report is None:
+        return "version and end-of-life statements: not checked"
+    lines = [f"{report.summary()}; {len(report.pins)} pinned versions checked (on {report.on.isoformat()})"]
+    lines.extend(f"warning: {warning}" for warning in report.warnings)
+    return "\n".join(lines)
 
 
 def exercise_report(catalog: Catalog) -> str:

@@ -12,6 +12,8 @@ from pathlib import Path
 from macros.core.errors import SourceError
 from macros.guard.contract import check_pages
 from macros.model.catalog import Catalog, read_catalog
+from macros.model.freshness import check_freshness
+from macros.model.releases import build_date
 from macros.render.print_edition import print_edition
 from macros.render.registry import page_macros
 from macros.render.sql_exercises import load_expected
@@ -36,6 +38,11 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
     # Macro calls are run only when the data loaded cleanly: otherwise a call would fail for a reason
     # already reported.
     problems.extend(check_pages(root, docs_dir, macros, sources, evaluate=not problems))
+    # Version and end-of-life facts judged on the build date: a stale one fails like any other problem.
+    catalog.freshness = check_freshness(
+        root, docs_dir, catalog.releases, catalog.rfcs, catalog.comparisons.values(), build_date()
+    )
+    problems.extend(catalog.freshness.problems)
     if problems:
         raise SourceError(problems)
     return catalog

@@ -1,4 +1,4 @@
-"""Kubernetes manifests: valid against the 1.34 API schemas (offline) and following the lesson's rules."""
+"""Kubernetes manifests: valid against the 1.36 API schemas (offline) and following the lesson's rules."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from labs.deploy_lab.checks.kubemodel import (
 from labs.deploy_lab.service.app import Database, create_app
 
 K8S = Path(__file__).resolve().parent.parent / "k8s"
-VERSION = "1.34.0"
+VERSION = "1.36.0"
 
 
 def load_documents() -> list[dict[str, Any]]:
@@ -34,7 +34,7 @@ DOCS = {doc["kind"]: doc for doc in DOCUMENTS}  # the lab has one object of each
 
 
 @pytest.mark.parametrize("path", sorted(K8S.glob("*.yaml")), ids=lambda p: p.name)
-def test_manifest_is_valid_for_kubernetes_1_34(path: Path) -> None:
+def test_manifest_is_valid_for_kubernetes_1_36(path: Path) -> None:
     for doc in yaml.safe_load_all(path.read_text(encoding="utf-8")):
         # strict=True rejects unknown fields, the usual result of a typo or wrong indentation.
         kubernetes_validate.validate(doc, VERSION, strict=True)

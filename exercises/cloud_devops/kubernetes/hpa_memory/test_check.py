@@ -16,7 +16,7 @@ import kubernetes_validate
 import pytest
 import yaml
 
-VERSION = "1.34.0"
+VERSION = "1.36.0"
 TOLERANCE = 0.1
 _QUANTITY = re.compile(r"^([0-9.]+)(m|k|M|G|Ki|Mi|Gi)?$")
 _FACTORS = {None: 1, "m": 0.001, "k": 1e3, "M": 1e6, "G": 1e9, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30}
@@ -64,7 +64,7 @@ def recommendation(answer: Path, current: int, usage: dict[str, float]) -> int:
 
 
 @pytest.mark.starter_passes
-def test_the_manifests_are_valid_for_kubernetes_1_34(answer: Path) -> None:
+def test_the_manifests_are_valid_for_kubernetes_1_36(answer: Path) -> None:
     for kind, doc in objects(answer).items():
         try:
             kubernetes_validate.validate(doc, VERSION, strict=True)

@@ -13,7 +13,7 @@ import yaml
 
 from labs.deploy_lab.checks.kubemodel import hpa_targets, replicas_after_apply
 
-VERSION = "1.34.0"
+VERSION = "1.36.0"
 
 
 def documents(answer: Path) -> list[dict[str, Any]]:
@@ -34,7 +34,7 @@ def next_release(deployment: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.mark.starter_passes
-def test_the_manifests_are_valid_for_kubernetes_1_34(answer: Path) -> None:
+def test_the_manifests_are_valid_for_kubernetes_1_36(answer: Path) -> None:
     for doc in documents(answer):
         try:
             kubernetes_validate.validate(doc, VERSION, strict=True)

@@ -1,5 +1,5 @@
 """Acceptance check: the Service and the PodDisruptionBudget select the API's pods, in this release and the next,
-and not the worker's; every object still validates against Kubernetes 1.34."""
+and not the worker's; every object still validates against Kubernetes 1.36."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import yaml
 
 from labs.deploy_lab.checks.kubemodel import label_selector_selects, pod_labels, service_selects
 
-VERSION = "1.34.0"
+VERSION = "1.36.0"
 
 
 def objects(answer: Path) -> dict[str, dict[str, Any]]:
@@ -42,7 +42,7 @@ def selected_by_budget(answer: Path, deployment: dict[str, Any]) -> bool:
 
 
 @pytest.mark.starter_passes
-def test_every_object_is_valid_for_kubernetes_1_34(answer: Path) -> None:
+def test_every_object_is_valid_for_kubernetes_1_36(answer: Path) -> None:
     # The schema cannot see this bug: a selector is valid whatever labels it names.
     for name, doc in objects(answer).items():
         try:

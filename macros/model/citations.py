@@ -1,0 +1,48 @@
+"""The RFCs that pages and data files cite, with where: `RFC 9110`, `RFC9110`, or a link to the RFC Editor's
+or the IETF's copy (`rfc-editor.org/rfc/rfc9110`, `datatracker.ietf.org/doc/html/rfc9110`). Fenced code is
+skipped: a comment in a listing is not a citation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from macros.core.source_text import read_source
+from macros.model.lessons import fenced_lines
+
+_CITATION = re.compile(
+    r"\bRFC[ -]?(\d{3,5})\b|(?:rfc-editor\.org/rfc/|ietf\.org/doc/(?:html/)?|ietf\.org/html/)rfc(\d{3,5})\b"
+)
+# Data that records the past, or is the index itself: not a citation to keep current.
+SKIPPED_DATA = ("data/standards/", "data/releases/", "data/reviews/")
+
+
+def citations_in(text: str) -> Iterator[tuple[int, int]]:
+    """(RFC number, line) of every citation outside fenced code."""
+    for number, (line, is_code) in enumerate(fenced_lines(text), start=1):
+        if is_code:
+            continue
+        # A line that names an RFC and links to it cites it once.
+        for rfc in dict.fromkeys(int(m.group(1) or m.group(2)) for m in _CITATION.finditer(line)):
+            yield rfc, number
+
+
+def cited_sources(root: Path, docs_dir: Path) -> Iterator[tuple[str, str]]:
+    """(source path, text) of every page under docs/ and every data file that can cite an RFC."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        if path.relative_to(docs_dir).parts[0] != "assets":
+            yield str(path.relative_to(root)), read_source(path, str(path.relative_to(root)))
+    for path in sorted((root / "data").rglob("*.yml")):
+        source = str(path.relative_to(root))
+        if not source.startswith(SKIPPED_DATA):
+            yield source, read_source(path, source)
+
+
+def cited_rfcs(root: Path, docs_dir: Path) -> dict[int, list[tuple[str, int]]]:
+    """Every cited RFC, with the (file, line) of each citation."""
+    found: dict[int, list[tuple[str, int]]] = {}
+    for source, text in cited_sources(root, docs_dir):
+        for number, line in citations_in(text):
+            found.setdefault(number, []).append((source, line))
+    return found

@@ -1,0 +1,67 @@
+"""The release macros: version, support and end-of-life facts in a page's words, from data/releases/.
+
+Each answers for the build date (macros/model/releases.py), so a page that says "the current LTS is
+{{ release("nodejs", "lts") }}" stays true from one month to the next without an edit. Inline macros return
+plain text, escaped for Markdown; `supported_releases` returns a table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from macros.core.html import link, md_text, tag, text_html
+from macros.model.catalog import Catalog
+from macros.model.releases import build_date, is_lts, milestone_date, select, status_text, supported
+from macros.model.schema import ReleaseProduct
+from macros.render.common import pick
+
+
+def release(catalog: Catalog, product: str, which: str = "current") -> str:
+    """A release cycle's name: `release("python", "current")` is `3.14` while 3.14 is the newest supported."""
+    return md_text(select(_product(catalog, product), which, build_date()).cycle)
+
+
+def release_status(catalog: Catalog, product: str, which: str) -> str:
+    """Where a cycle stands: `end of life since 2026-10-27`, `supported until 2030-10-31`."""
+    on = build_date()
+    return md_text(status_text(select(_product(catalog, product), which, on), on))
+
+
+def release_date(catalog: Catalog, product: str, which: str, event: str = "eol") -> str:
+    """A cycle's date for one event (released, lts, active_support, eol, extended_support), as YYYY-MM-DD."""
+    chosen = select(_product(catalog, product), which, build_date())
+    return md_text(milestone_date(chosen, event).isoformat())
+
+
+def supported_releases(catalog: Catalog, products: str | Sequence[str]) -> str:
+    """A table of the releases of one or more products that are supported on the build date."""
+    on = build_date()
+    chosen = [_product(catalog, name) for name in ([products] if isinstance(products, str) else products)]
+    head = "".join(
+        tag("th", label, scope="col") for label in ("Product", "Release", "Released", "Long-term support", "Status")
+    )
+    rows = []
+    for product in chosen:
+        for cycle in supported(product, on):
+            lts = "yes" if is_lts(cycle, on) else "no"
+            cells = (product.title, cycle.cycle, cycle.released.isoformat(), lts, status_text(cycle, on))
+            rows.append(tag("tr", "".join(tag("td", text_html(cell)) for cell in cells)))
+    snapshots = sorted({p.snapshot for p in chosen})
+    caption = tag(
+        "caption",
+        text_html(f"Supported releases on {on.isoformat()}")
+        + tag("span", _sources(chosen, snapshots), class_="bs-caption__text"),
+    )
+    body = tag("table", caption + tag("thead", tag("tr", head)) + tag("tbody", "\n".join(rows)))
+    return tag("div", body, class_="bs-comparison bs-releases")
+
+
+def _sources(products: list[ReleaseProduct], snapshots: list[dt.date]) -> str:
+    dated = ", ".join(day.isoformat() for day in snapshots)
+    links = ", ".join(link(product.source.title, product.source.url) for product in products)
+    return f"From {links} (snapshot of {text_html(dated)})."
+
+
+def _product(catalog: Catalog, name: str) -> ReleaseProduct:
+    return pick("release snapshot", catalog.releases, name)
