@@ -62,11 +62,11 @@ def relay_once(conn: sqlite3.Connection, publish: Callable[[str, dict[str, Any]]
 class LoyaltyPointsConsumer:
     """Adds points for each order. Safe under at-least-once delivery because it dedupes by event id."""
 
-    def __init__(self) -> None:
-        self.db = sqlite3.connect(":memory:", isolation_level=None)
+    def __init__(self, path: str = ":memory:") -> None:
+        self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self.db.executescript(
-            "CREATE TABLE processed (event_id TEXT PRIMARY KEY);"
-            "CREATE TABLE points (order_id TEXT PRIMARY KEY, points INTEGER NOT NULL);"
+            "CREATE TABLE IF NOT EXISTS processed (event_id TEXT PRIMARY KEY);"
+            "CREATE TABLE IF NOT EXISTS points (order_id TEXT PRIMARY KEY, points INTEGER NOT NULL);"
         )
 
     def handle(self, event: dict[str, Any]) -> bool:

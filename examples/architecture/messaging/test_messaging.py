@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+from pathlib import Path
 
 import pytest
 import redis
@@ -53,6 +55,25 @@ def test_consumer_reports_duplicates():
     assert consumer.handle(event) is True
     assert consumer.handle(event) is False
     assert consumer.total_points() == 5
+
+
+def test_two_workers_handling_the_same_event_at_once_count_it_once(tmp_path: Path):
+    path = str(tmp_path / "loyalty.db")
+    workers = [outbox.LoyaltyPointsConsumer(path), outbox.LoyaltyPointsConsumer(path)]
+    event = {"event_id": "e1", "order_id": "o1", "total_cents": 4200}
+    start, results = threading.Barrier(2), [False, False]
+
+    def work(n: int) -> None:
+        start.wait()  # both workers take the same redelivered event at the same moment
+        results[n] = workers[n].handle(dict(event))
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == [False, True]  # the primary key let exactly one of them through
+    assert workers[0].total_points() == 42
 
 
 @pytest.mark.redis
