@@ -30,17 +30,26 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 CARD = re.compile(r"\b(?:\d[ -]?){13,19}\b")
 
 
+def redact(text: str) -> str:
+    return CARD.sub("[card]", EMAIL.sub("[email]", text))
+
+
 class RedactingFilter(logging.Filter):
-    """Mask emails and card-like numbers in every log record before any handler writes it."""
+    """Mask emails and card-like numbers in a record's message and traceback before it is written.
+
+    Attach it to handlers, not to a logger: a logger's own filters see only the records logged on that
+    very logger, never those that propagate up from its children ("app.payments" -> "app").
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        message = EMAIL.sub("[email]", message)
-        message = CARD.sub("[card]", message)
-        record.msg, record.args = message, None
+        record.msg, record.args = redact(record.getMessage()), None
+        if record.exc_info and not record.exc_text:
+            # Exception messages carry data too (a unique-key error quotes the duplicate email).
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
         return True
 
 
+# --8<-- [end:redact]
 # --8<-- [end:redact]
 
 

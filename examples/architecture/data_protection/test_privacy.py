@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import logging
 import sqlite3
 
@@ -25,12 +26,44 @@ def test_pseudonyms_are_stable_normalised_and_keyed():
     assert pseudonymise("ada@example.com", key) != hashlib.sha256(b"ada@example.com").hexdigest()[:32]
 
 
-def test_logs_are_redacted(caplog):
-    logger = logging.getLogger("privacy-test")
-    logger.addFilter(RedactingFilter())
-    with caplog.at_level(logging.INFO, logger="privacy-test"):
-        logger.info("payment failed for %s with card %s", "ada@example.com", "4111 1111 1111 1111")
-    assert caplog.messages == ["payment failed for [email] with card [card]"]
+def capture(logger_name: str) -> tuple[logging.Logger, io.StringIO, logging.Handler]:
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactingFilter())
+    logger = logging.getLogger(logger_name)
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    return logger, stream, handler
+
+
+def test_logs_are_redacted_for_child_loggers_and_tracebacks():
+    logger, stream, handler = capture("privacy-test")
+    try:
+        child = logging.getLogger("privacy-test.payments")
+        child.info("payment failed for %s with card %s", "ada@example.com", "4111 1111 1111 1111")
+        try:
+            raise ValueError("duplicate key: ada@example.com")
+        except ValueError:
+            child.exception("signup failed")
+    finally:
+        logger.removeHandler(handler)
+    output = stream.getvalue()
+    assert "payment failed for [email] with card [card]" in output
+    assert "ValueError: duplicate key: [email]" in output
+    assert "ada@example.com" not in output and "4111" not in output
+
+
+def test_a_filter_on_a_logger_misses_records_from_its_children():
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    parent = logging.getLogger("privacy-misplaced")
+    parent.addHandler(handler)
+    parent.addFilter(RedactingFilter())
+    try:
+        logging.getLogger("privacy-misplaced.payments").warning("refund to %s", "ada@example.com")
+    finally:
+        parent.removeHandler(handler)
+    assert "ada@example.com" in stream.getvalue()  # the reason the filter belongs on the handler
 
 
 def test_retention_purges_only_old_rows():
