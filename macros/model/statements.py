@@ -5,7 +5,7 @@ A statement is a product name from data/releases/ (`names`) followed by a versio
 `Java 25`, `Kubernetes 1.34.0`), with a claim right next to it. The claims are a short, explicit list, so that
 a version merely mentioned ("added in Python 3.12") is not a claim:
 
-- after the version, maybe past a parenthesis or a list of further versions: `LTS`; `is`/`are`/`remains` +
+- after the version, maybe past a parenthesis, `which` or a list of further versions: `LTS`; `is`/`are`/`remains` +
   current, latest, newest, supported, maintained, LTS, in support or maintenance; `entered`/`became` LTS
   (`Java 21 (2023) and Java 25 (2025) are the current LTS releases`, `Node.js 26 LTS`);
 - before the version: current, latest, newest or supported + LTS, release, version, line or major, then `is`,
@@ -65,7 +65,7 @@ class StatementFinder:
         if not alternatives:
             alternatives = r"(?!x)x"  # no product: matches nothing
         self.mention = re.compile(rf"(?<![\w.-])({alternatives})\s+{_VERSION}(?![\w-]|\.\d)")
-        further = rf"(?:{_PAREN}|\s*,|\s+(?:and|or)|\s+(?:{alternatives})|\s+{_VERSION}(?![\w-]|\.\d))*"
+        further = rf"(?:{_PAREN}|\s*,|\s+(?:and|or|which)|\s+(?:{alternatives})|\s+{_VERSION}(?![\w-]|\.\d))*"
         self.after = re.compile(
             rf"^(?:{_PAREN})?\s+LTS\b|^(?:{_PAREN})?\s*\(LTS\)|"
             rf"^{further}\s+(?:is|are|remains|remain|stays|stay)\s+(?:still\s+|now\s+)?(?:the\s+|a\s+|an\s+)?"
@@ -131,6 +131,13 @@ def _prose(line: str) -> str:
     return line
 
 
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
 def macro_calls(body: str) -> int:
-    """How many release macros a page calls: statements whose words come from data."""
-    return len(MACRO_CALL.findall(body))
+    """How many release macros a page calls: statements whose words come from data. Calls shown as text
+    (inside `{% raw %}`, code spans or fenced code) do not count."""
+    shown = _RAW.sub("", body)
+    lines = (_CODE_SPAN.sub("", line) for line, is_code in fenced_lines(shown) if not is_code)
+    return sum(len(MACRO_CALL.findall(line)) for line in lines)

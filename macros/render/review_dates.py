@@ -34,7 +34,14 @@ def _overdue_lessons(catalog: Catalog, url_for: UrlFor, on: dt.date) -> str:
         key=lambda lesson: lesson.meta.last_reviewed,
     )
     if not overdue:
-        return f"On {on.isoformat()}, every lesson was reviewed in the last 12 months."
+        oldest = min(catalog.lessons.values(), key=lambda lesson: lesson.meta.last_reviewed, default=None)
+        if oldest is None:
+            return "No lessons yet."
+        due = oldest.meta.last_reviewed + dt.timedelta(days=REVIEW_AGE_DAYS)
+        return (
+            f"On {on.isoformat()}, every lesson was reviewed in the last 12 months. The next one due is "
+            f"[{md_text(oldest.meta.title)}]({url_for(oldest.ref)}), on {due.isoformat()}."
+        )
     rows = [
         f"| [{md_text(lesson.meta.title)}]({url_for(lesson.ref)}) | {lesson.meta.last_reviewed.isoformat()} | "
         f"{(on - lesson.meta.last_reviewed).days} |"

@@ -110,7 +110,7 @@ class Subscription:
     async def new_books(self, info: strawberry.Info, poll_seconds: float = 0.01) -> AsyncGenerator[Book, None]:
         """Push each book added after the subscription started (served over WebSockets in production)."""
         library: Library = info.context["library"]
-        (last_id,) = library.conn.execute("SELECT COALESCE(MAX(id), 0) FROM books").fetchone()
+        ((last_id,),) = library.run("SELECT COALESCE(MAX(id), 0) FROM books")  # where the stream starts
         while True:
             rows = library.conn.execute("SELECT id, title, author_id FROM books WHERE id > ? ORDER BY id", (last_id,))
             for book_id, title, author_id in rows.fetchall():
@@ -134,11 +134,12 @@ def build_schema(max_depth: int = 5) -> strawberry.Schema:
 
 # --8<-- [start:loader]
 def make_author_loader(library: Library) -> DataLoader[int, Author]:
-    async def load_authors(ids: list[int]) -> list[Author]:
+    async def load_authors(ids: list[int]) -> list[Author | BaseException]:
         marks = ", ".join("?" for _ in ids)
         rows = library.run(f"SELECT id, name FROM authors WHERE id IN ({marks})", tuple(ids))  # noqa: S608 (only ?s)
         by_id = {r[0]: Author(id=strawberry.ID(str(r[0])), name=r[1]) for r in rows}
-        return [by_id[i] for i in ids]  # same length and order as `ids`: the DataLoader contract
+        # One slot per key, in the order of `ids`: a missing author becomes an error for that key only.
+        return [by_id.get(i) or LookupError(f"no author {i}") for i in ids]
 
     return DataLoader(load_fn=load_authors)
 

@@ -6,7 +6,7 @@ import asyncio
 
 from fastapi.testclient import TestClient
 
-from examples.apis.graphql_dataloader.schema import build_schema, create_app, create_library
+from examples.apis.graphql_dataloader.schema import build_schema, create_app, create_library, make_author_loader
 
 BOOKS_WITH_AUTHORS = "{ books { title author { name } } }"
 
@@ -15,6 +15,19 @@ def post(client: TestClient, query: str, variables: dict | None = None) -> dict:
     response = client.post("/graphql", json={"query": query, "variables": variables or {}})
     assert response.status_code == 200, response.text
     return response.json()
+
+
+def test_the_schema_reads_as_the_lesson_prints_it() -> None:
+    printed = " ".join(build_schema().as_str().split())
+    for definition in (
+        "type Author { id: ID! name: String! books: [Book!]! }",
+        "type Book { id: ID! title: String! author: Author! }",
+        "type Query { books: [Book!]! }",
+        "type Mutation { addBook(book: NewBook!): Book! }",
+        "input NewBook { title: String! authorId: Int! }",
+        "type Subscription { newBooks(pollSeconds: Float! = 0.01): Book! }",
+    ):
+        assert definition in printed, definition
 
 
 # --8<-- [start:n_plus_one]
@@ -49,6 +62,20 @@ def test_loader_cache_does_not_leak_between_requests() -> None:
     library.conn.execute("UPDATE authors SET name = 'Renamed' WHERE id = 3")
     second = post(client, BOOKS_WITH_AUTHORS)
     assert {"title": "Dune", "author": {"name": "Renamed"}} in second["data"]["books"]
+
+
+def test_the_batch_function_keeps_the_contract() -> None:
+    """One result per key, in the keys' order, and an error for a missing key that fails only that key."""
+    library = create_library()
+    loader = make_author_loader(library)
+
+    async def scenario() -> list[object]:
+        return await asyncio.gather(*(loader.load(key) for key in (3, 99, 1, 3)), return_exceptions=True)
+
+    herbert, missing, le_guin, again = asyncio.run(scenario())
+    assert (herbert.name, le_guin.name, again.name) == ("Frank Herbert", "Ursula K. Le Guin", "Frank Herbert")
+    assert isinstance(missing, LookupError) and "no author 99" in str(missing)
+    assert len(library.queries) == 1  # one batch for three distinct keys; the repeated 3 came from the cache
 
 
 def test_client_picks_the_fields_it_needs() -> None:
@@ -86,6 +113,34 @@ def test_alias_limit_rejects_a_query_that_repeats_a_field_many_times() -> None:
 # --8<-- [end:limits]
 
 
+def test_aliases_inside_a_fragment_count_every_time_it_is_spread() -> None:
+    # CVE-2026-47707: strawberry before 0.315.7 counted the 5 aliases in the fragment once, not 4 times (20 > 15).
+    fragment = "fragment Five on Query { " + " ".join(f"f{n}: books {{ title }}" for n in range(5)) + " }"
+    query = "{ ...Five ...Five ...Five ...Five } " + fragment
+    result = post(TestClient(create_app(create_library(), use_loader=True)), query)
+    assert result.get("data") is None and "aliases" in result["errors"][0]["message"]
+
+
+def test_circular_fragments_are_rejected_without_crashing_the_depth_limiter() -> None:
+    # CVE-2026-47706: before 0.315.7 the depth limiter recursed forever on fragments that spread each other.
+    cycle = "{ books { ...A } } fragment A on Book { author { books { ...B } } } fragment B on Book { ...A }"
+    result = post(TestClient(create_app(create_library(), use_loader=True)), cycle)
+    assert result.get("data") is None and result["errors"]
+
+
+def test_strawberry_answers_validation_errors_with_200_even_when_asked_for_graphql_response_json() -> None:
+    # The GraphQL-over-HTTP draft wants 400 for a document that fails validation when the client accepts
+    # application/graphql-response+json; this strawberry version still answers 200 with application/json.
+    client = TestClient(create_app(create_library(), use_loader=True, max_depth=2))
+    response = client.post(
+        "/graphql",
+        json={"query": "{ books { author { books { title } } } }"},
+        headers={"Accept": "application/graphql-response+json, application/json"},
+    )
+    assert (response.status_code, response.headers["content-type"]) == (200, "application/json")
+    assert "exceeds maximum operation depth" in response.json()["errors"][0]["message"]
+
+
 # --8<-- [start:subscription_test]
 def test_subscription_pushes_books_added_after_it_started() -> None:
     library = create_library()
@@ -96,7 +151,8 @@ def test_subscription_pushes_books_added_after_it_started() -> None:
             context_value={"library": library, "use_loader": False},
         )
         first = asyncio.ensure_future(anext(stream))  # the resolver starts running at the first read
-        await asyncio.sleep(0.05)
+        while not any("MAX(id)" in sql for sql in library.queries):
+            await asyncio.sleep(0)  # wait until the stream has noted where it starts, however slow the machine
         library.conn.execute("INSERT INTO books (title, author_id) VALUES ('Dawn', 2), ('Children of Dune', 3)")
         received = [await first, await anext(stream)]
         await stream.aclose()
