@@ -1,32 +1,35 @@
-// The items API in Express 5. Type-checked only when express and @types/express are installed
-// (they are not dependencies of this repository yet; see the lesson).
-import express, { type NextFunction, type Request, type Response } from "express";
-import { findItem, parseItemId, toJson } from "./items.js";
+// The items API in Express 5, type-checked, compiled and run by the chapter's tests.
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import { findItem, parseItemId, toJson, type FindItem } from "./items.js";
 
 // --8<-- [start:express]
-const app = express();
+function sendProblem(res: Response, status: number, title: string, detail: string): void {
+  res.status(status).type("application/problem+json").send(JSON.stringify({ type: "about:blank", title, status, detail }));
+}
 
-app.get("/health", (_req: Request, res: Response) => {
-  res.json({ status: "ok" });
-});
+export function createApp(find: FindItem = findItem): Express {
+  const app = express();
 
-// Express 5 forwards a rejected promise from an async handler to the error middleware by itself.
-app.get("/items/:id", async (req: Request<{ id: string }>, res: Response) => {
-  const id = parseItemId(req.params.id);
-  const item = id === undefined ? undefined : await findItem(id);
-  if (!item) {
-    res.status(404).type("application/problem+json").send(
-      JSON.stringify({ type: "about:blank", title: "Not Found", status: 404, detail: `No item with id ${req.params.id}` }),
-    );
-    return;
-  }
-  res.json(toJson(item));
-});
+  app.get("/health", (_req: Request, res: Response) => {
+    res.json({ status: "ok" });
+  });
 
-app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-  console.error(error);
-  res.status(500).type("application/problem+json").send(JSON.stringify({ title: "Internal Server Error", status: 500 }));
-});
+  // Express 5 forwards a rejected promise from an async handler to the error middleware by itself.
+  app.get("/items/:id", async (req: Request<{ id: string }>, res: Response) => {
+    const id = parseItemId(req.params.id);
+    const item = id === undefined ? undefined : await find(id);
+    if (!item) {
+      sendProblem(res, 404, "Not Found", `No item with id ${req.params.id}`);
+      return;
+    }
+    res.json(toJson(item));
+  });
 
-app.listen(Number(process.env.PORT ?? 3000), "127.0.0.1");
+  // Four parameters is how Express recognizes error-handling middleware.
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    console.error(error);
+    sendProblem(res, 500, "Internal Server Error", "The server could not complete the request");
+  });
+  return app;
+}
 // --8<-- [end:express]

@@ -25,6 +25,9 @@ export function parseItemId(raw: string): number | undefined {
   return /^\d+$/.test(raw) ? Number(raw) : undefined;
 }
 
+// Where items come from; handlers take one as a parameter so tests can pass a failing store.
+export type FindItem = (id: number) => Promise<Item | undefined>;
+
 export async function findItem(id: number): Promise<Item | undefined> {
   return ITEMS.get(id); // a real service would await a database query here
 }

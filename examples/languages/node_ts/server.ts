@@ -1,6 +1,6 @@
 // The items API on Node's built-in HTTP server: no framework, so every step is visible.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { findItem, parseItemId, toJson, type Problem } from "./items.js";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { findItem, parseItemId, toJson, type FindItem, type Problem } from "./items.js";
 
 // --8<-- [start:server]
 function send(res: ServerResponse, status: number, body: unknown, type = "application/json"): void {
@@ -9,12 +9,12 @@ function send(res: ServerResponse, status: number, body: unknown, type = "applic
   res.end(payload);
 }
 
-function notFound(res: ServerResponse, detail: string): void {
-  const problem: Problem = { type: "about:blank", title: "Not Found", status: 404, detail };
-  send(res, 404, problem, "application/problem+json");
+function problem(res: ServerResponse, status: number, title: string, detail: string): void {
+  const body: Problem = { type: "about:blank", title, status, detail };
+  send(res, status, body, "application/problem+json");
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, find: FindItem): Promise<void> {
   const { pathname } = new URL(req.url ?? "/", "http://localhost");
   if (req.method === "GET" && pathname === "/health") {
     return send(res, 200, { status: "ok" });
@@ -22,18 +22,22 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const match = /^\/items\/([^/]+)$/.exec(pathname);
   if (req.method === "GET" && match?.[1] !== undefined) {
     const id = parseItemId(match[1]);
-    const item = id === undefined ? undefined : await findItem(id); // the loop serves others while we wait
-    return item ? send(res, 200, toJson(item)) : notFound(res, `No item with id ${match[1]}`);
+    const item = id === undefined ? undefined : await find(id); // the loop serves others while we wait
+    return item ? send(res, 200, toJson(item)) : problem(res, 404, "Not Found", `No item with id ${match[1]}`);
   }
-  notFound(res, `No route for ${pathname}`);
+  problem(res, 404, "Not Found", `No route for ${pathname}`);
 }
 
-const server = createServer((req, res) => {
-  handle(req, res).catch((error: unknown) => {
-    console.error(error); // never let a rejected promise crash the process or hang the client
-    send(res, 500, { type: "about:blank", title: "Internal Server Error", status: 500, detail: "" }, "application/problem+json");
+export function createItemsServer(find: FindItem = findItem): Server {
+  return createServer((req, res) => {
+    handle(req, res, find).catch((error: unknown) => {
+      console.error(error); // never let a rejected promise crash the process or leave the client hanging
+      if (res.headersSent) {
+        res.destroy(); // too late for a clean 500: cut the connection so the client sees the failure
+      } else {
+        problem(res, 500, "Internal Server Error", "The server could not complete the request");
+      }
+    });
   });
-});
-
-server.listen(Number(process.env.PORT ?? 3000), "127.0.0.1");
+}
 // --8<-- [end:server]

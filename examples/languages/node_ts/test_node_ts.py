@@ -33,7 +33,14 @@ def compiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_strict_type_check_and_compile_pass(compiled: Path) -> None:
     # tsc exits non-zero on any type error, so a successful compile is the strict type check.
-    assert {p.name for p in compiled.glob("*.js")} == {"items.js", "server.js", "event-loop.js", "items.test.js"}
+    assert {p.name for p in compiled.glob("*.js")} == {
+        "items.js",
+        "server.js",
+        "main.js",
+        "event-loop.js",
+        "items.test.js",
+        "server.test.js",
+    }
 
 
 def test_type_checker_catches_an_unchecked_route_parameter(tmp_path: Path) -> None:
@@ -65,18 +72,19 @@ def test_type_checker_catches_an_unchecked_route_parameter(tmp_path: Path) -> No
 
 
 def test_node_test_runner_passes_the_unit_tests(compiled: Path) -> None:
+    # items.test: the boundary helpers; server.test: a rejecting store gives a 500 problem and the
+    # process keeps serving, and an unknown route is a 404 problem.
     node = require_tool(shutil.which("node"), "Node.js")
-    result = subprocess.run(  # noqa: S603
-        [node, "--test", str(compiled / "items.test.js")], capture_output=True, text=True, timeout=60, check=False
-    )
+    tests = [str(compiled / "items.test.js"), str(compiled / "server.test.js")]
+    result = subprocess.run([node, "--test", *tests], capture_output=True, text=True, timeout=60, check=False)  # noqa: S603
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "# pass 2" in result.stdout
+    assert "# pass 4" in result.stdout
 
 
 def test_node_http_server_meets_the_contract(compiled: Path) -> None:
     node = require_tool(shutil.which("node"), "Node.js")
     port = free_port()
-    with running_server([node, str(compiled / "server.js")], port) as base_url:
+    with running_server([node, str(compiled / "main.js")], port) as base_url:
         check_items_contract(base_url)
 
 
@@ -101,8 +109,13 @@ def test_express_version_type_checks_and_meets_the_contract() -> None:
         result = _tsc("-p", "tsconfig.express.json", "--outDir", str(out))
         assert result.returncode == 0, result.stdout + result.stderr
         shutil.copy(HERE / "package.json", out / "package.json")
+        unit = subprocess.run(  # noqa: S603
+            [node, "--test", str(out / "express.test.js")], capture_output=True, text=True, timeout=60, check=False
+        )
+        assert unit.returncode == 0, unit.stdout + unit.stderr
+        assert "# pass 1" in unit.stdout  # the async handler's rejection became a 500 problem document
         port = free_port()
-        with running_server([node, str(out / "express_app.js")], port) as base_url:
+        with running_server([node, str(out / "express_main.js")], port) as base_url:
             check_items_contract(base_url)
     finally:
         shutil.rmtree(out, ignore_errors=True)

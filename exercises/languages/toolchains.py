@@ -1,0 +1,67 @@
+"""Build and run a learner's non-Python answer with the system toolchains, as the chapter's examples do.
+
+A check compiles the answer in a scratch folder (so the learner's tree stays clean), starts it on a free
+loopback port with `running_server` from the examples' harness, and talks to it over HTTP.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from tests.conftest import ROOT, require_tool
+
+MODULE_PACKAGE = '{"type": "module"}\n'
+
+
+def compile_typescript(answer: Path, workdir: Path, name: str = "service") -> Path:
+    """Type-check `answer` with tsc in strict mode and emit it as an ES module; return the .js file."""
+    tsc = require_tool(str(ROOT / "node_modules" / ".bin" / "tsc"), "TypeScript compiler (npm ci)")
+    src, out = workdir / "src", workdir / "out"
+    src.mkdir(parents=True)
+    shutil.copy(answer, src / f"{name}.ts")
+    (src / "package.json").write_text(MODULE_PACKAGE)
+    command = [
+        tsc,
+        "--strict",
+        "--noUncheckedIndexedAccess",
+        "--target",
+        "ES2022",
+        "--module",
+        "NodeNext",
+        "--moduleResolution",
+        "NodeNext",
+        "--types",
+        "node",
+        "--typeRoots",
+        str(ROOT / "node_modules" / "@types"),
+        "--skipLibCheck",
+        "--rootDir",
+        str(src),
+        "--outDir",
+        str(out),
+        str(src / f"{name}.ts"),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)  # noqa: S603
+    assert result.returncode == 0, f"tsc --strict rejected {answer.name}:\n{result.stdout}{result.stderr}"
+    (out / "package.json").write_text(MODULE_PACKAGE)
+    return out / f"{name}.js"
+
+
+def node() -> str:
+    return require_tool(shutil.which("node"), "Node.js")
+
+
+class TypeScriptBuilds:
+    """Compile each answer once per test session, however many tests start it."""
+
+    def __init__(self, scratch: Path) -> None:
+        self._scratch = scratch
+        self._built: dict[Path, Path] = {}
+
+    def __call__(self, answer: Path) -> Path:
+        if answer not in self._built:
+            workdir = self._scratch / f"build-{len(self._built)}"
+            self._built[answer] = compile_typescript(answer, workdir)
+        return self._built[answer]
