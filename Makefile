@@ -51,6 +51,7 @@ lock:  ## Re-resolve the lock files after editing pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements/test.lock
 	uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -c requirements/test.lock -o requirements/site.lock
 	uv pip compile pyproject.toml --extra mutation --generate-hashes --python-version 3.11 -c requirements/test.lock -o requirements/mutation.lock
+	uv pip compile pyproject.toml --extra freshness --generate-hashes --python-version 3.11 -c requirements/test.lock -o requirements/freshness.lock
 	echo "flit_core>=3.12,<5" | uv pip compile - --generate-hashes --python-version 3.11 -c requirements/test.lock -o requirements/build.lock
 
 $(BIN)/python:

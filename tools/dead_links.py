@@ -3,8 +3,8 @@
 The monthly workflow (.github/workflows/freshness.yml) runs lychee over every external link in docs/ and
 data/ and keeps one open issue listing what failed: this turns lychee's `--format json` output into that
 issue's Markdown, one table row per dead link with the file and line that holds it. Timeouts are listed apart:
-a slow server is not yet a dead link. Prints nothing and exits 1 when every link answered, so the workflow
-knows to close the issue instead.
+a slow server is not yet a dead link. Prints nothing when every link answered, so the workflow knows to
+close the issue instead.
 """
 
 from __future__ import annotations
@@ -62,9 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.datetime.now(dt.UTC).date())
     args = parser.parse_args(argv)
     body = issue_body(json.loads(args.report.read_text(encoding="utf-8")), args.date)
-    if body is None:
-        return 1
-    sys.stdout.write(body)
+    sys.stdout.write(body or "")
     return 0
 
 
