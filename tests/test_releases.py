@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 
 from macros.model.catalog import Catalog
+from macros.model.lessons import Lesson, LessonMeta
 from macros.model.releases import build_date, find_cycle, select, status_text
 from macros.model.schema import ReleaseCycle, ReleaseProduct, SkillsFile
-from macros.render import releases
+from macros.render import releases, review_dates
 from macros.site.check import main as check_data
 from tests.conftest import ROOT
 
@@ -181,3 +182,21 @@ def test_every_snapshot_is_one_endoflife_commit() -> None:
     assert len(products) >= 25
     commits = {re.search(r"/blob/([0-9a-f]{40})/", p.read_text(encoding="utf-8")).group(1) for p in products}  # type: ignore[union-attr]
     assert len(commits) == 1, "refresh every product from the same commit"
+
+
+def test_the_review_page_lists_overdue_lessons_and_coming_milestones(on_day: Any) -> None:
+    catalog = catalog_of(widget())
+    for ref, title, reviewed in [
+        ("area/old", "Old <lesson>", dt.date(2025, 10, 1)),
+        ("area/fresh", "Fresh", dt.date(2026, 11, 1)),
+    ]:
+        meta = LessonMeta.model_construct(title=title, last_reviewed=reviewed)
+        catalog.lessons[ref] = Lesson(ref=ref, source=f"docs/{ref}.md", meta=meta, lines={})
+    on_day("2026-12-07")
+    page = review_dates.review_dates(catalog, lambda target: f"/{target}/")
+    assert '| <a href="/area/old/">Old &lt;lesson&gt;</a> | 2025-10-01 | 432 |' in page
+    assert "/area/fresh/" not in page
+    since, coming = page.split("**Due in the next 60 days**")
+    assert "2026-10-27&#58; Widget &#60;Server&#62; &#38; co 1, the end of life" in since
+    assert "2027-01-10&#58; Widget &#60;Server&#62; &#38; co 2, the end of life" in coming
+    assert "2027-05-01" not in page  # more than 60 days ahead

@@ -4,12 +4,13 @@ skipped: a comment in a listing is not a citation."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from macros.core.source_text import read_source
-from macros.model.lessons import fenced_lines
+from macros.model.lessons import BY_TEXT, fenced_lines
 
 _CITATION = re.compile(
     r"\bRFC[ -]?(\d{3,5})\b|(?:rfc-editor\.org/rfc/|ietf\.org/doc/(?:html/)?|ietf\.org/html/)rfc(\d{3,5})\b"
@@ -18,14 +19,18 @@ _CITATION = re.compile(
 SKIPPED_DATA = ("data/standards/", "data/releases/", "data/reviews/")
 
 
-def citations_in(text: str) -> Iterator[tuple[int, int]]:
+@functools.lru_cache(maxsize=BY_TEXT)  # by the file's text: `make serve` reads again only what a save changed
+def citations_in(text: str) -> tuple[tuple[int, int], ...]:
     """(RFC number, line) of every citation outside fenced code."""
+    if "rfc" not in text.lower():
+        return ()
+    found = []
     for number, (line, is_code) in enumerate(fenced_lines(text), start=1):
-        if is_code:
+        if is_code or "rfc" not in line.lower():
             continue
         # A line that names an RFC and links to it cites it once.
-        for rfc in dict.fromkeys(int(m.group(1) or m.group(2)) for m in _CITATION.finditer(line)):
-            yield rfc, number
+        found.extend((rfc, number) for rfc in dict.fromkeys(int(m[1] or m[2]) for m in _CITATION.finditer(line)))
+    return tuple(found)
 
 
 def cited_sources(root: Path, docs_dir: Path) -> Iterator[tuple[str, str]]:
@@ -41,8 +46,12 @@ def cited_sources(root: Path, docs_dir: Path) -> Iterator[tuple[str, str]]:
 
 def cited_rfcs(root: Path, docs_dir: Path) -> dict[int, list[tuple[str, int]]]:
     """Every cited RFC, with the (file, line) of each citation."""
+    return collect_citations(cited_sources(root, docs_dir))
+
+
+def collect_citations(sources: Iterator[tuple[str, str]]) -> dict[int, list[tuple[str, int]]]:
     found: dict[int, list[tuple[str, int]]] = {}
-    for source, text in cited_sources(root, docs_dir):
+    for source, text in sources:
         for number, line in citations_in(text):
             found.setdefault(number, []).append((source, line))
     return found

@@ -19,12 +19,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.core.errors import SourceProblem
-from macros.model.citations import cited_rfcs, cited_sources
+from macros.model.citations import cited_sources, collect_citations
 from macros.model.lessons import split_front_matter
 from macros.model.pins import Pin, find_pins
 from macros.model.releases import find_cycle, is_eol, newest_known_ended, products_by_name, supported
 from macros.model.schema import Comparison, ReleaseCycle, ReleaseProduct, RfcIndex
-from macros.model.statements import Statement, StatementFinder, macro_calls
+from macros.model.statements import (
+    Statement,
+    StatementFinder,
+    data_statements,
+    finder_for,
+    macro_calls,
+    markdown_statements,
+)
 
 WARN_DAYS = 60
 SNAPSHOT_MAX_AGE = 45  # the workflow refreshes monthly; two weeks of slack before the site says so
@@ -66,16 +73,18 @@ def check_freshness(
 ) -> FreshnessReport:
     report = FreshnessReport(on)
     by_name = products_by_name(releases.values())
-    finder = StatementFinder(by_name)
+    names = tuple(sorted(by_name))
+    finder = finder_for(names)
     seen: set[tuple[str, int, str, str]] = set()
-    for source, text in cited_sources(root, docs_dir):
+    sources = list(cited_sources(root, docs_dir))
+    for source, text in sources:
         if source.endswith(".md"):
             parts = split_front_matter(text)
             body, first = (parts[1], parts[2]) if parts else (text, 1)
             report.from_data += macro_calls(body)
-            found = list(finder.in_markdown(body, first))
+            found = list(markdown_statements(names, body, first))
         else:
-            found = list(finder.in_lines(text))
+            found = list(data_statements(names, text))
             if source.startswith("data/comparisons/"):
                 found.extend(_column_claims(source, text, comparisons, finder))
         for statement in found:
@@ -90,7 +99,7 @@ def check_freshness(
             _judge_pin(report, pin, releases[pin.product])
     report.warnings.extend(_snapshot_warnings(releases, on))
     if rfcs is not None:
-        _judge_citations(report, rfcs, cited_rfcs(root, docs_dir))
+        _judge_citations(report, rfcs, collect_citations(iter(sources)))
     return report
 
 

@@ -19,12 +19,13 @@ from the data, so they cannot go stale.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from macros.model.lessons import fenced_lines
+from macros.model.lessons import BY_TEXT, fenced_lines
 
 Claim = Literal["supported", "eol"]
 
@@ -65,6 +66,8 @@ class StatementFinder:
         if not alternatives:
             alternatives = r"(?!x)x"  # no product: matches nothing
         self.mention = re.compile(rf"(?<![\w.-])({alternatives})\s+{_VERSION}(?![\w-]|\.\d)")
+        # A cheap first look: most paragraphs name no product followed by a number.
+        self.quick = re.compile(rf"(?:{alternatives})\s+v?\d")
         further = rf"(?:{_PAREN}|\s*,|\s+(?:and|or|which)|\s+(?:{alternatives})|\s+{_VERSION}(?![\w-]|\.\d))*"
         self.after = re.compile(
             rf"^(?:{_PAREN})?\s+LTS\b|^(?:{_PAREN})?\s*\(LTS\)|"
@@ -103,7 +106,7 @@ class StatementFinder:
             yield match.group(1), match.group(2), prose[: match.start()], prose[match.end() :]
 
     def _paragraph(self, lines: list[tuple[int, str]]) -> Iterator[Statement]:
-        if not lines:
+        if not lines or not any(self.quick.search(line) for _, line in lines):
             return
         text, starts = "", []
         for number, line in lines:
@@ -125,6 +128,21 @@ class StatementFinder:
         return None
 
 
+@functools.cache
+def finder_for(names: tuple[str, ...]) -> StatementFinder:
+    return StatementFinder(names)
+
+
+@functools.lru_cache(maxsize=BY_TEXT)  # by the file's text: `make serve` reads again only what a save changed
+def markdown_statements(names: tuple[str, ...], body: str, first_line: int) -> tuple[Statement, ...]:
+    return tuple(finder_for(names).in_markdown(body, first_line))
+
+
+@functools.lru_cache(maxsize=BY_TEXT)
+def data_statements(names: tuple[str, ...], text: str) -> tuple[Statement, ...]:
+    return tuple(finder_for(names).in_lines(text))
+
+
 def _prose(line: str) -> str:
     for pattern in _STRIP:
         line = pattern.sub(" ", line)
@@ -138,6 +156,8 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 def macro_calls(body: str) -> int:
     """How many release macros a page calls: statements whose words come from data. Calls shown as text
     (inside `{% raw %}`, code spans or fenced code) do not count."""
+    if "release" not in body:
+        return 0
     shown = _RAW.sub("", body)
     lines = (_CODE_SPAN.sub("", line) for line, is_code in fenced_lines(shown) if not is_code)
     return sum(len(MACRO_CALL.findall(line)) for line in lines)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 
-from macros.core.html import md_text
+from macros.core.html import link, md_text
 from macros.core.urls import UrlFor
 from macros.model.catalog import Catalog
 from macros.model.freshness import WARN_DAYS
@@ -40,10 +40,10 @@ def _overdue_lessons(catalog: Catalog, url_for: UrlFor, on: dt.date) -> str:
         due = oldest.meta.last_reviewed + dt.timedelta(days=REVIEW_AGE_DAYS)
         return (
             f"On {on.isoformat()}, every lesson was reviewed in the last 12 months. The next one due is "
-            f"[{md_text(oldest.meta.title)}]({url_for(oldest.ref)}), on {due.isoformat()}."
+            f"{link(oldest.meta.title, url_for(oldest.ref))}, on {due.isoformat()}."
         )
     rows = [
-        f"| [{md_text(lesson.meta.title)}]({url_for(lesson.ref)}) | {lesson.meta.last_reviewed.isoformat()} | "
+        f"| {link(lesson.meta.title, url_for(lesson.ref))} | {lesson.meta.last_reviewed.isoformat()} | "
         f"{(on - lesson.meta.last_reviewed).days} |"
         for lesson in overdue
     ]
