@@ -1,6 +1,6 @@
 """endoflife.date product files to the release snapshots in data/releases/.
 
-endoflife.date keeps one Markdown file per product (`products/<id>.md`, MIT licence) whose YAML front matter
+endoflife.date keeps one Markdown file per product (`products/<id>.md`, MIT license) whose YAML front matter
 lists the release cycles: `releaseCycle`, `releaseDate`, `lts`, `eoas` (end of active support), `eol`,
 `eoes` (end of extended support), `latest`. A snapshot keeps those dates under plain names, one line per
 cycle, so a refresh's diff shows which cycles changed. `names` and `note` are written by hand (how lessons
@@ -86,7 +86,7 @@ def _cycle(release: dict[str, Any]) -> dict[str, Any]:
 def to_yaml(record: dict[str, Any]) -> str:
     """The snapshot as YAML: one line per field and per release cycle, strings as JSON (a YAML subset)."""
     lines = [
-        f"# {record['title']} release cycles from endoflife.date (MIT licence), as of the snapshot date.",
+        f"# {record['title']} release cycles from endoflife.date (MIT license), as of the snapshot date.",
         "# Written by `python -m tools.facts.refresh`; a refresh keeps only `names` and `note`, written by hand.",
     ]
     for key, value in record.items():
