@@ -99,7 +99,9 @@ def create_gateway(
         consumer, refusal = admit(request.headers.get("authorization"))
         if refusal:
             return refusal
-        headers = {k: v for k, v in request.headers.items() if k.lower() not in DROPPED}
+        # Fields the client named in Connection are hop-by-hop too, and must not be forwarded (RFC 9110, 7.6.1).
+        named = {name.strip().lower() for name in request.headers.get("connection", "").split(",")}
+        headers = {k: v for k, v in request.headers.items() if k.lower() not in DROPPED | named}
         headers |= {"x-consumer-id": str(consumer), "x-request-id": request_id}
         try:
             body = await request.body()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from fastapi import FastAPI, Request
 from fastapi.testclient import TestClient
 
 from examples.apis.api_styles.gateway import Route, create_gateway, orders_service, users_service
@@ -65,3 +66,19 @@ def test_a_slow_upstream_becomes_504(path: str) -> None:
 
 def test_a_prefix_does_not_match_a_longer_segment() -> None:
     assert gateway().get("/v1/ordersx", headers=ALICE).status_code == 404
+
+
+def test_hop_by_hop_fields_and_the_credential_stop_at_the_gateway() -> None:
+    echo = FastAPI()
+
+    @echo.get("/echo")
+    def headers(request: Request) -> dict[str, str]:
+        return dict(request.headers)
+
+    routes = [Route("/v1/echo", echo, "/echo")]
+    limiter = TokenBucket(capacity=10, rate=0.001, clock=lambda: 0.0)
+    client = TestClient(create_gateway(routes, KEYS.get, limiter))
+    sent = ALICE | {"Connection": "keep-alive, X-Debug-Token", "X-Debug-Token": "secret", "X-Kept": "yes"}
+    seen = client.get("/v1/echo", headers=sent).json()
+    assert "x-debug-token" not in seen, "a field named in Connection is hop-by-hop and must not be forwarded"
+    assert "authorization" not in seen and seen["x-consumer-id"] == "alice" and seen["x-kept"] == "yes"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from defusedxml import ElementTree as SafeET
 
 from examples.apis.api_styles import soap
@@ -37,9 +38,36 @@ def test_entity_expansion_is_refused_before_any_processing() -> None:
 # --8<-- [end:tests]
 
 
-def test_wrong_envelope_version_and_unknown_operation_are_sender_faults() -> None:
-    soap11 = soap.get_book_request(1).replace(soap.ENV.encode(), b"http://schemas.xmlsoap.org/soap/envelope/")
-    assert soap.handle(soap11)[0] == 400
+def test_a_soap_11_envelope_gets_a_version_mismatch_it_can_read() -> None:
+    soap11 = soap.get_book_request(1).replace(soap.ENV.encode(), soap.SOAP11_ENV.encode())
+    status, body = soap.handle(soap11)
+    envelope = SafeET.fromstring(body)
+    old = f"{{{soap.SOAP11_ENV}}}"
+    assert status == 500 and envelope.tag == f"{old}Envelope"  # answered in SOAP 1.1, which the sender reads
+    assert envelope.findtext(f"{old}Body/{old}Fault/faultcode") == "s11:VersionMismatch"
+    supported = envelope.find(f"{old}Header/{E}Upgrade/{E}SupportedEnvelope")
+    prefix, _, local = supported.get("qname").partition(":")
+    assert local == "Envelope" and f'xmlns:{prefix}="{soap.ENV}"'.encode() in body  # the qname resolves to 1.2
+
+
+def test_a_root_that_is_no_envelope_is_a_version_mismatch_fault() -> None:
+    status, body = soap.handle(b"<GetBook><id>1</id></GetBook>")
+    fault = SafeET.fromstring(body).find(f"{E}Body/{E}Fault")
+    assert status == 500 and fault.findtext(f"{E}Code/{E}Value") == "env:VersionMismatch"
+    assert SafeET.fromstring(body).find(f"{E}Header/{E}Upgrade/{E}SupportedEnvelope") is not None
+
+
+def test_the_five_fault_codes_and_their_http_statuses() -> None:
+    codes = ["VersionMismatch", "MustUnderstand", "DataEncodingUnknown", "Sender", "Receiver"]
+    assert sorted(soap.FAULT_CODES) == sorted(codes)
+    assert {code: soap.fault(code, "x")[0] for code in codes} == {
+        code: 400 if code == "Sender" else 500 for code in codes
+    }
+    with pytest.raises(ValueError):
+        soap.fault("Client", "a SOAP 1.1 code, not a SOAP 1.2 one")
+
+
+def test_a_malformed_request_and_an_unknown_operation_are_sender_faults() -> None:
     unknown = soap.get_book_request(1).replace(b"GetBook", b"DeleteBook")
     status, body = soap.handle(unknown)
     assert status == 400 and b"unknown operation" in body
