@@ -6,6 +6,7 @@ loopback port with `running_server` from the examples' harness, and talks to it 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -65,3 +66,24 @@ class TypeScriptBuilds:
             workdir = self._scratch / f"build-{len(self._built)}"
             self._built[answer] = compile_typescript(answer, workdir)
         return self._built[answer]
+
+
+def go_test(answer: Path, check_test: Path, workdir: Path, test: str, *, race: bool = False) -> str:
+    """Run one Go test function from `check_test` against `answer` in a scratch module; return its output.
+
+    The answer and the check's test file are copied into a module of their own (package and module names
+    come from the files), so a learner's answer is compiled exactly as written.
+    """
+    go = require_tool(shutil.which("go"), "Go toolchain (golang-go)")
+    if race:
+        # The race detector links a C runtime: on Linux it needs cgo and a C compiler.
+        require_tool(shutil.which("cc"), "a C compiler for go test -race (gcc)")
+    workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / "go.mod").write_text("module example.com/exercise\n\ngo 1.19\n")
+    shutil.copy(answer, workdir / "answer.go")
+    shutil.copy(check_test, workdir / "check_test.go")
+    env = dict(os.environ, GOTOOLCHAIN="local", GOFLAGS="-mod=mod", CGO_ENABLED="1" if race else "0")
+    command = [go, "test", "-count=1", "-run", f"^{test}$", *(["-race"] if race else []), "."]
+    result = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True, timeout=240, check=False)  # noqa: S603
+    assert result.returncode == 0, f"{test} failed against {answer.name}:\n{result.stdout}{result.stderr}"
+    return result.stdout

@@ -6,28 +6,34 @@ import (
 )
 
 // --8<-- [start:fanout]
+type quote struct {
+	price int
+	err   error
+}
+
 // priceQuotes asks several suppliers at once and keeps the answers that arrive before the deadline.
 // Each call runs in its own goroutine; a buffered channel collects the results without leaking goroutines.
-func priceQuotes(ctx context.Context, suppliers []func(context.Context) (int, error)) []int {
-	ctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+func priceQuotes(ctx context.Context, timeout time.Duration, suppliers []func(context.Context) (int, error)) []int {
+	ctx, cancel := context.WithTimeout(ctx, timeout) // the caller's deadline or cancellation still applies
 	defer cancel()
 
-	results := make(chan int, len(suppliers)) // buffered: a late sender never blocks forever
+	results := make(chan quote, len(suppliers)) // buffered: a late sender never blocks forever
 	for _, ask := range suppliers {
 		go func(ask func(context.Context) (int, error)) {
-			if price, err := ask(ctx); err == nil {
-				results <- price
-			}
+			price, err := ask(ctx)
+			results <- quote{price, err} // failures are sent too, so the loop below knows when all have answered
 		}(ask)
 	}
 
 	var quotes []int
 	for range suppliers {
 		select {
-		case price := <-results:
-			quotes = append(quotes, price)
+		case q := <-results:
+			if q.err == nil {
+				quotes = append(quotes, q.price)
+			}
 		case <-ctx.Done():
-			return quotes // deadline reached: answer with what we have
+			return quotes // deadline reached or caller gone: answer with what we have
 		}
 	}
 	return quotes

@@ -2,13 +2,18 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log"
 	"net/http"
 	"os"
+	"os/signal"
 	"strconv"
 	"sync"
+	"syscall"
+	"time"
 )
 
 // --8<-- [start:handlers]
@@ -83,8 +88,32 @@ func main() {
 	if port == "" {
 		port = "8080"
 	}
+	// http.ListenAndServe would use a Server with no timeouts: a client that sends its headers one byte
+	// a minute would hold a connection (and its goroutine) for ever.
+	srv := &http.Server{
+		Addr:              "127.0.0.1:" + port,
+		Handler:           routes(store),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      10 * time.Second,
+		IdleTimeout:       60 * time.Second,
+	}
+	// SIGTERM (what Kubernetes and docker stop send) cancels ctx; Shutdown then stops accepting and
+	// lets requests in flight finish, up to a deadline.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(shutdownCtx); err != nil {
+			log.Printf("shutdown: %v", err)
+		}
+	}()
 	// net/http serves each connection on its own goroutine: handlers are plain blocking code.
-	log.Fatal(http.ListenAndServe("127.0.0.1:"+port, routes(store)))
+	if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
+		log.Fatal(err)
+	}
 }
 
 // --8<-- [end:main]
