@@ -46,11 +46,25 @@ def test_sse_wire_format_and_resume(client):
     with client.stream("GET", "/events", params={"limit": 2}, headers={"Last-Event-ID": "1"}) as response:
         assert response.headers["content-type"].startswith("text/event-stream")
         assert response.headers["cache-control"] == "no-cache"
+        assert response.headers["x-accel-buffering"] == "no"  # tells nginx not to buffer the stream
         body = "".join(response.iter_text())
     frames = [f for f in body.split("\n\n") if f.strip()]
     assert frames[0].splitlines() == ["event: update", 'data: {"price": 101}', "id: 2", "retry: 3000"]
     assert "id: 3" in frames[1]
     assert len(frames) == 2  # event 1 was skipped: the client said it had seen it
+
+
+def test_an_idle_sse_stream_sends_keep_alive_comments(client, monkeypatch):
+    """FastAPI writes a ": ping" comment when the generator has been idle for its ping interval (15 s by
+    default; shortened here). Comments keep proxies from closing the connection and EventSource ignores them."""
+    import fastapi.routing
+
+    monkeypatch.setattr(fastapi.routing, "_PING_INTERVAL", 0.1)
+    threading.Timer(0.5, lambda: client.post("/publish", json={"price": 100})).start()
+    with client.stream("GET", "/events", params={"limit": 1}) as response:
+        body = "".join(response.iter_text())
+    assert body.startswith(": ping\n\n")  # sent while no event was ready
+    assert 'data: {"price": 100}' in body
 
 
 # --8<-- [start:ws_test]
