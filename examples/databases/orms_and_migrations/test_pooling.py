@@ -70,3 +70,28 @@ def test_every_instance_brings_its_own_pool(postgres_url):
 def test_connections_needed_counts_overflow_in_the_worst_case():
     # SQLAlchemy's defaults (pool_size=5, max_overflow=10) on 8 instances: 120, above PostgreSQL's default of 100.
     assert connections_needed(instances=8, pool_size=5, max_overflow=10) == 120
+
+
+# --8<-- [start:prepared]
+def prepared_on_server(conn: psycopg.Connection) -> int:
+    # prepare=False keeps this probe itself from being prepared after five runs.
+    return conn.execute("SELECT count(*) FROM pg_prepared_statements", prepare=False).fetchone()[0]
+
+
+def test_psycopg_prepares_a_statement_after_five_runs(postgres_url):
+    with psycopg.connect(postgres_url) as conn:
+        for run in range(1, 7):
+            conn.execute("SELECT %s::int + 1", (run,))
+            # Runs 1-5 are sent unprepared; from the sixth on, the statement is prepared on this server connection.
+            assert prepared_on_server(conn) == (0 if run <= 5 else 1)
+
+
+def test_prepare_threshold_none_never_prepares(postgres_url):
+    """What to pass behind a transaction-mode pooler that does not track prepared statements."""
+    with psycopg.connect(postgres_url, prepare_threshold=None) as conn:
+        for run in range(10):
+            conn.execute("SELECT %s::int + 1", (run,))
+        assert prepared_on_server(conn) == 0
+
+
+# --8<-- [end:prepared]
