@@ -87,3 +87,20 @@ def go_test(answer: Path, check_test: Path, workdir: Path, test: str, *, race: b
     result = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True, timeout=240, check=False)  # noqa: S603
     assert result.returncode == 0, f"{test} failed against {answer.name}:\n{result.stdout}{result.stderr}"
     return result.stdout
+
+
+def compile_java(answer: Path, workdir: Path, main_class: str) -> Path:
+    """Compile `answer` (which declares `main_class`) for Java 17 with every lint as an error; return the
+    class directory. The file is copied under the class's own name, as javac requires of a public class."""
+    javac = require_tool(shutil.which("javac"), "Java compiler (a JDK, 17 or later)")
+    src, out = workdir / "src", workdir / "classes"
+    src.mkdir(parents=True)
+    shutil.copy(answer, src / f"{main_class}.java")
+    command = [javac, "--release", "17", "-Xlint:all", "-Werror", "-d", str(out), str(src / f"{main_class}.java")]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)  # noqa: S603
+    assert result.returncode == 0, f"javac rejected {answer.name}:\n{result.stdout}{result.stderr}"
+    return out
+
+
+def java() -> str:
+    return require_tool(shutil.which("java"), "Java runtime")

@@ -17,8 +17,24 @@ public final class ItemsServer {
     // A record is an immutable data carrier: constructor, accessors, equals and hashCode are generated.
     record Item(int id, String name, int priceCents) {
         String toJson() {
-            return "{\"id\":%d,\"name\":\"%s\",\"price_cents\":%d}".formatted(id, name, priceCents);
+            return "{\"id\":%d,\"name\":%s,\"price_cents\":%d}".formatted(id, jsonString(name), priceCents);
         }
+    }
+
+    // Without a JSON library, every string needs escaping as RFC 8259 says: quotes, backslashes and
+    // control characters. (Spring Boot uses Jackson, which does this for you.)
+    static String jsonString(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static final Map<Integer, Item> ITEMS = Map.of(
@@ -44,13 +60,22 @@ public final class ItemsServer {
         }
     }
 
+    private static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
+        send(exchange, status, "application/problem+json", "{\"type\":\"about:blank\",\"title\":" + jsonString(title)
+                + ",\"status\":" + status + ",\"detail\":" + jsonString(detail) + "}");
+    }
+
     private static void notFound(HttpExchange exchange, String detail) throws IOException {
-        String escaped = detail.replace("\\", "\\\\").replace("\"", "\\\"");
-        send(exchange, 404, "application/problem+json",
-                "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"" + escaped + "\"}");
+        problem(exchange, 404, "Not Found", detail);
     }
 
     private static void handleItem(HttpExchange exchange) throws IOException {
+        // A context matches every method: GET-only routes must say so themselves.
+        if (!exchange.getRequestMethod().equals("GET")) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            problem(exchange, 405, "Method Not Allowed", "Use GET");
+            return;
+        }
         String rawId = exchange.getRequestURI().getPath().substring("/items/".length());
         Optional<Item> item = findItem(rawId);
         if (item.isPresent()) {
