@@ -104,3 +104,13 @@ def compile_java(answer: Path, workdir: Path, main_class: str) -> Path:
 
 def java() -> str:
     return require_tool(shutil.which("java"), "Java runtime")
+
+
+def rustc(sources_dir: Path, main_file: str, out: Path, *, test: bool = False) -> Path:
+    """Compile `main_file` in `sources_dir` with rustc (edition 2024; with --test, as a test binary), warnings
+    included in the failure message; return the binary."""
+    compiler = require_tool(shutil.which("rustc"), "Rust compiler (rustc)")
+    command = [compiler, "--edition", "2024", *(["--test"] if test else []), "-o", str(out), main_file]
+    result = subprocess.run(command, cwd=sources_dir, capture_output=True, text=True, timeout=300, check=False)  # noqa: S603
+    assert result.returncode == 0, f"rustc rejected the answer:\n{result.stderr}"
+    return out
