@@ -11,7 +11,7 @@ class ItemsController < ApplicationController
 
   # GET /items/:id. Convention: the route, the action name and the Item model line up by name alone.
   def show
-    item = Item.find(params[:id]) # SELECT "items".* FROM "items" WHERE "items"."id" = $1 LIMIT 1
+    item = Item.find(params[:id]) # SELECT "items".* FROM "items" WHERE "items"."id" = $1 LIMIT $2
     render json: item.slice(:id, :name, :price_cents)
   end
 end
