@@ -28,6 +28,7 @@ from macros.model.schema import (
     GlossaryFile,
     LearningPath,
     Model,
+    ProductFamily,
     QuestionBank,
     ReleaseProduct,
     Review,
@@ -67,6 +68,10 @@ class Catalog:
     rfcs: RfcIndex | None = None
     # The freshness check's findings (macros/model/freshness.py), set when the sources are loaded.
     freshness: FreshnessReport | None = None
+    # The product families of the products page, by id, and the lesson section behind each `area/lesson#anchor`
+    # they name.
+    products: dict[str, ProductFamily] = field(default_factory=dict)
+    product_sections: dict[str, Section] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,11 @@ def read_catalog(root: Path, docs_dir: Path | None = None) -> tuple[Catalog, lis
         catalog.releases[item.model.id] = item.model  # type: ignore[attr-defined]
     for item in loaded["standards/rfcs.yml"]:
         catalog.rfcs = item.model  # type: ignore[assignment]
+    for item in loaded["products/*.yml"]:
+        catalog.products[item.model.id] = item.model  # type: ignore[attr-defined]
+    problems.extend(
+        _product_problems(loaded["products/*.yml"], lessons, docs_dir, lesson_problems, catalog.product_sections)
+    )
 
     known_areas = {area.id for area in skills.areas}
     for items in loaded.values():
@@ -450,3 +460,71 @@ def _topic_problems(
                 )
             else:
                 resolved[target] = section
+
+
+def _product_problems(
+    items: list[_Loaded],
+    lessons: dict[str, Lesson],
+    docs_dir: Path,
+    lesson_problems: list[SourceProblem],
+    resolved: dict[str, Section],
+) -> Iterator[SourceProblem]:
+    """Each family's and product's lesson exists (and its h2 or h3 section, when one is named); product ids,
+    which are anchors on one page, are unique across the families and differ from the families' anchors; and
+    no two families claim the same place on the page.
+
+    Sections that resolve are recorded in `resolved`, keyed by the reference as written.
+    """
+    family_ids = {item.model.id: item.source for item in items}  # type: ignore[attr-defined]
+    seen_ids: dict[str, str] = {}
+    seen_orders: dict[int, str] = {}
+    sections_of: dict[str, dict[str, Section]] = {}
+    for item in items:
+        family: ProductFamily = item.model  # type: ignore[assignment]
+
+        def problem(loc: tuple[str | int, ...], message: str, item: _Loaded = item) -> SourceProblem:
+            return SourceProblem(item.source, line_for(item.lines, loc), field_path(loc), message)
+
+        if family.order in seen_orders:
+            yield problem(("order",), f"{family.order} is already the order of {seen_orders[family.order]}")
+        seen_orders.setdefault(family.order, item.source)
+        targets = [(("lesson",), family.lesson)]
+        for index, product in enumerate(family.products):
+            loc: tuple[str | int, ...] = ("products", index, "id")
+            if product.id in family_ids:
+                yield problem(loc, f"'{product.id}' is the anchor of the family in {family_ids[product.id]}")
+            elif product.id in seen_ids and seen_ids[product.id] != item.source:
+                yield problem(loc, f"'{product.id}' is already a product in {seen_ids[product.id]}")
+            seen_ids.setdefault(product.id, item.source)
+            if product.lesson:
+                targets.append((("products", index, "lesson"), product.lesson))
+        for loc, target in targets:
+            message = _section_problem(target, lessons, docs_dir, lesson_problems, sections_of, resolved)
+            if message:
+                yield problem(loc, message)
+
+
+def _section_problem(
+    target: str,
+    lessons: dict[str, Lesson],
+    docs_dir: Path,
+    lesson_problems: list[SourceProblem],
+    sections_of: dict[str, dict[str, Section]],
+    resolved: dict[str, Section],
+) -> str | None:
+    """What is wrong with a reference to a lesson or one of its h2 or h3 sections, if anything."""
+    ref, _, anchor = target.partition("#")
+    if ref not in lessons:
+        return None if _area_has_problem(ref, lesson_problems) else f"no lesson '{ref}' (expected docs/{ref}.md)"
+    if not anchor:
+        return None
+    if ref not in sections_of:
+        found = lesson_sections(docs_dir / f"{ref}.md")
+        sections_of[ref] = {s.anchor: s for s in found if s.level in (2, 3)}
+    section = sections_of[ref].get(anchor)
+    if section is None:
+        near = difflib.get_close_matches(anchor, list(sections_of[ref]), n=1)
+        hint = f" (did you mean '#{near[0]}'?)" if near else ""
+        return f"no h2 or h3 heading with anchor '#{anchor}' in docs/{ref}.md{hint}"
+    resolved[target] = section
+    return None

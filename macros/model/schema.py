@@ -576,3 +576,91 @@ DATASETS: dict[str, type[Model]] = {
     "releases/*.yml": ReleaseProduct,
     "standards/rfcs.yml": RfcIndex,
 }
+
+
+# ---- products/<family>.yml: the products a backend developer meets by name, one file per family ---------------
+
+# A lesson, or one of its h2 or h3 sections: `databases/nosql` or `databases/nosql#key-value-stores-redis`.
+LessonOrSectionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+(#[A-Za-z0-9_-]+)?$")]
+# An SPDX license expression: identifiers from the SPDX list (`Apache-2.0`, `GPL-2.0-only`) or `LicenseRef-`
+# ones for licenses the list lacks (`LicenseRef-RSALv2`), joined by AND, OR and WITH, with parentheses.
+_SPDX_ID = r"\(*[A-Za-z0-9][A-Za-z0-9.+-]*\)*"
+SpdxExpression = Annotated[str, StringConstraints(max_length=200, pattern=rf"^{_SPDX_ID}( (AND|OR|WITH) {_SPDX_ID})*$")]
+# One sentence a reader takes in at a glance: what a product is, when to pick it.
+Sentence = Annotated[
+    str,
+    StringConstraints(min_length=10, max_length=320, strip_whitespace=True, pattern=r"^[^\n]*[.!?]$"),
+    AfterValidator(plain_text),
+]
+LicenseKind = Literal["open source", "open core", "source available", "proprietary", "cloud service", "public domain"]
+# Kinds whose terms have an SPDX expression (a `LicenseRef-` one where the SPDX list has no identifier).
+LICENSED_KINDS = {"open source", "open core", "source available"}
+
+
+class LicenseChange(Model):
+    """A dated change of terms, so a reader can tell which releases a license applies to."""
+
+    date: dt.date  # the day the change was announced or made in the source, as `change` says
+    version: Title | None = None  # the first release under the new terms, where the project names one
+    change: Text
+
+
+class ProductLicense(Model):
+    kind: LicenseKind
+    spdx: SpdxExpression | None = None  # none for proprietary software, services and public-domain code
+    terms: Text  # the license in words: editions, which choice applies to what, what a restriction forbids
+    changes: list[LicenseChange] = Field(default_factory=list)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        if self.kind in LICENSED_KINDS and self.spdx is None:
+            yield ("spdx",), f"a product that is {self.kind} has an SPDX expression (LicenseRef-... if unlisted)"
+        if self.kind not in LICENSED_KINDS and self.spdx is not None:
+            yield ("spdx",), f"a product that is {self.kind} has no SPDX expression: describe it in `terms`"
+        dates = [change.date for change in self.changes]
+        if dates != sorted(dates):
+            yield ("changes",), "list the changes oldest first"
+
+
+class Product(Model):
+    id: Slug  # the anchor of the product's section on the products page
+    name: Title
+    also: list[Title] = Field(default_factory=list)  # other names readers use: `Postgres`, `MSSQL`
+    what: Sentence
+    pick_when: Sentence
+    license: ProductLicense
+    lesson: LessonOrSectionRef | None = None  # where this product is taught, when not at the family's lesson
+    sources: list[Source] = Field(min_length=1)
+    last_reviewed: ReviewDate
+
+    def cross_checks(self) -> Iterable[Problem]:
+        for loc, message in self.license.cross_checks():
+            yield ("license", *loc), message
+        yield from _duplicates(
+            [name_words(name) for name in (self.name, *self.also)],
+            [("name",), *(("also", i) for i in range(len(self.also)))],
+            "name",
+        )
+
+
+class ProductFamily(Model):
+    """A family of products (relational databases, message brokers) and the lesson that teaches it."""
+
+    id: Slug  # the file name, and the anchor of the family's section
+    title: Title
+    order: Annotated[int, Field(ge=1)]  # the family's place on the page
+    summary: Sentence
+    lesson: LessonOrSectionRef
+    last_reviewed: ReviewDate
+    products: list[Product] = Field(min_length=1)
+
+    def cross_checks(self) -> Iterable[Problem]:
+        ids = [p.id for p in self.products]
+        yield from _duplicates(ids, (("products", i, "id") for i in range(len(ids))), "product id")
+        for index, product in enumerate(self.products):
+            if product.id == self.id:
+                yield ("products", index, "id"), f"'{product.id}' is the family's own anchor"
+            for loc, message in product.cross_checks():
+                yield ("products", index, *loc), message
+
+
+DATASETS["products/*.yml"] = ProductFamily

@@ -17,6 +17,7 @@ from macros.core.urls import UrlFor
 from macros.model.catalog import Catalog
 from macros.render import exercises, hiring, progress, releases, review_dates, sql_exercises, tables, topics_page
 from macros.render.print_edition import area_editions, table_of_contents
+from macros.render.products import product_map
 
 Macro = Callable[..., str]
 
@@ -84,6 +85,7 @@ def page_macros(
         "area_cards": lambda: tables.area_cards(catalog, url_for),
         "glossary": lambda: tables.glossary(catalog, url_for),
         "topics_index": lambda: topics_page.topics_index(catalog, url_for),
+        "product_map": lambda: product_map(catalog, url_for),
         "skills_matrix": skills_matrix,
         "skills_matrices": lambda: per_area(skills_matrix),
         "self_assessment": self_assessment,
