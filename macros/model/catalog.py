@@ -476,32 +476,38 @@ def _product_problems(
     Sections that resolve are recorded in `resolved`, keyed by the reference as written.
     """
     family_ids = {item.model.id: item.source for item in items}  # type: ignore[attr-defined]
-    seen_ids: dict[str, str] = {}
-    seen_orders: dict[int, str] = {}
+    places: dict[str, list[tuple[_Loaded, tuple[str | int, ...]]]] = {}
+    orders: dict[int, list[_Loaded]] = {}
     sections_of: dict[str, dict[str, Section]] = {}
     for item in items:
         family: ProductFamily = item.model  # type: ignore[assignment]
-
-        def problem(loc: tuple[str | int, ...], message: str, item: _Loaded = item) -> SourceProblem:
-            return SourceProblem(item.source, line_for(item.lines, loc), field_path(loc), message)
-
-        if family.order in seen_orders:
-            yield problem(("order",), f"{family.order} is already the order of {seen_orders[family.order]}")
-        seen_orders.setdefault(family.order, item.source)
+        orders.setdefault(family.order, []).append(item)
         targets = [(("lesson",), family.lesson)]
         for index, product in enumerate(family.products):
-            loc: tuple[str | int, ...] = ("products", index, "id")
-            if product.id in family_ids:
-                yield problem(loc, f"'{product.id}' is the anchor of the family in {family_ids[product.id]}")
-            elif product.id in seen_ids and seen_ids[product.id] != item.source:
-                yield problem(loc, f"'{product.id}' is already a product in {seen_ids[product.id]}")
-            seen_ids.setdefault(product.id, item.source)
+            places.setdefault(product.id, []).append((item, ("products", index, "id")))
             if product.lesson:
                 targets.append((("products", index, "lesson"), product.lesson))
         for loc, target in targets:
             message = _section_problem(target, lessons, docs_dir, lesson_problems, sections_of, resolved)
             if message:
-                yield problem(loc, message)
+                yield SourceProblem(item.source, line_for(item.lines, loc), field_path(loc), message)
+    # Report a clash at every place it occurs: neither file is the one that is wrong.
+    for product_id, found in places.items():
+        for item, loc in found:
+            others = sorted({other.source for other, _ in found if other is not item})
+            if product_id in family_ids:
+                message = f"'{product_id}' is the anchor of the family in {family_ids[product_id]}"
+            elif others:
+                message = f"'{product_id}' is also a product in {', '.join(others)}: anchors must be unique"
+            else:
+                continue  # twice in one file is the schema's duplicate check
+            yield SourceProblem(item.source, line_for(item.lines, loc), field_path(loc), message)
+    for order, claimants in orders.items():
+        if len(claimants) > 1:
+            files = ", ".join(item.source for item in claimants)
+            for item in claimants:
+                message = f"{order} is the order of each of {files}: give each family its own place"
+                yield SourceProblem(item.source, line_for(item.lines, ("order",)), "order", message)
 
 
 def _section_problem(

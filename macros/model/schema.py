@@ -585,12 +585,37 @@ LessonOrSectionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z
 # An SPDX license expression: identifiers from the SPDX list (`Apache-2.0`, `GPL-2.0-only`) or `LicenseRef-`
 # ones for licenses the list lacks (`LicenseRef-RSALv2`), joined by AND, OR and WITH, with parentheses.
 _SPDX_ID = r"\(*[A-Za-z0-9][A-Za-z0-9.+-]*\)*"
-SpdxExpression = Annotated[str, StringConstraints(max_length=200, pattern=rf"^{_SPDX_ID}( (AND|OR|WITH) {_SPDX_ID})*$")]
+_SPDX_EXPRESSION = re.compile(rf"{_SPDX_ID}( (AND|OR|WITH) {_SPDX_ID})*")
+
+
+def spdx_expression(value: str) -> str:
+    if not _SPDX_EXPRESSION.fullmatch(value) or value.count("(") != value.count(")"):
+        raise ValueError(
+            "must be an SPDX license expression, such as `Apache-2.0` or `MIT OR Apache-2.0` "
+            "(`LicenseRef-Name` for a license the SPDX list lacks)"
+        )
+    return value
+
+
+SpdxExpression = Annotated[str, StringConstraints(max_length=200), AfterValidator(spdx_expression)]
+
+
+def one_sentence(value: str) -> str:
+    if "\n" in value or not value.endswith((".", "!", "?")):
+        raise ValueError("must be one sentence on one line, ending with a full stop")
+    # A full stop, then a capital: a second sentence has begun (`Pick it. It is fast.`).
+    second = re.search(r"[.!?] +[A-Z]", value)
+    if second:
+        raise ValueError(f"must be one sentence: a second one starts at {value[second.start() + 1 :].strip()!r}")
+    return value
+
+
 # One sentence a reader takes in at a glance: what a product is, when to pick it.
 Sentence = Annotated[
     str,
-    StringConstraints(min_length=10, max_length=320, strip_whitespace=True, pattern=r"^[^\n]*[.!?]$"),
+    StringConstraints(min_length=10, max_length=320, strip_whitespace=True),
     AfterValidator(plain_text),
+    AfterValidator(one_sentence),
 ]
 LicenseKind = Literal["open source", "open core", "source available", "proprietary", "cloud service", "public domain"]
 # Kinds whose terms have an SPDX expression (a `LicenseRef-` one where the SPDX list has no identifier).
