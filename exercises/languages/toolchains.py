@@ -114,3 +114,16 @@ def rustc(sources_dir: Path, main_file: str, out: Path, *, test: bool = False) -
     result = subprocess.run(command, cwd=sources_dir, capture_output=True, text=True, timeout=300, check=False)  # noqa: S603
     assert result.returncode == 0, f"rustc rejected the answer:\n{result.stderr}"
     return out
+
+
+def go_build(answer: Path, workdir: Path) -> Path:
+    """Build a Go `package main` file on its own, as a module of its own, with `go vet` first; return the binary."""
+    go = require_tool(shutil.which("go"), "Go toolchain (golang-go)")
+    workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / "go.mod").write_text("module example.com/service\n\ngo 1.19\n")
+    shutil.copy(answer, workdir / "main.go")
+    env = dict(os.environ, GOTOOLCHAIN="local", GOFLAGS="-mod=mod", CGO_ENABLED="0")
+    for command in ([go, "vet", "."], [go, "build", "-o", "service", "."]):
+        result = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True, timeout=240, check=False)  # noqa: S603
+        assert result.returncode == 0, f"{' '.join(command[1:])} failed for {answer.name}:\n{result.stderr}"
+    return workdir / "service"

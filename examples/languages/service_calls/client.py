@@ -39,6 +39,8 @@ def fetch_item(
             if response.status_code == 404:
                 return None  # a definite answer: retrying cannot change it
             if response.status_code not in RETRYABLE_STATUS:
+                if response.is_server_error:  # the dependency failed (a 500 is a bug there): the caller's fallback
+                    raise ItemServiceError(f"items service answered HTTP {response.status_code}")
                 response.raise_for_status()  # other 4xx are our bug: fail fast, do not retry
                 return dict(response.json())
             failure = f"HTTP {response.status_code}"

@@ -53,3 +53,20 @@ def test_gives_up_after_the_attempt_budget() -> None:
     with pytest.raises(ItemServiceError, match="failed 3 times, last error: HTTP 503"):
         fetch_item(client, 1, sleep=lambda _: None)
     assert len(seen) == 3
+
+
+def test_a_server_error_that_is_not_transient_is_the_services_failure() -> None:
+    # A 500 is a bug in the items service: not retried, and reported as ItemServiceError, the one exception
+    # callers handle with a fallback, rather than as an httpx error from inside the client.
+    client, seen = _client([httpx.Response(500), httpx.Response(200, json={})])
+    with pytest.raises(ItemServiceError, match="HTTP 500"):
+        fetch_item(client, 1, sleep=lambda _: None)
+    assert len(seen) == 1
+
+
+def test_each_attempt_bounds_connect_and_each_read_not_the_whole_call() -> None:
+    # httpx timeouts apply per operation: 0.5 s to connect, 1 s for each wait on the socket. No setting bounds
+    # the total, so a call with three attempts can take several seconds: a caller with a deadline tracks it.
+    client, seen = _client([httpx.Response(200, json={"id": 1})])
+    fetch_item(client, 1, sleep=lambda _: None)
+    assert seen[0].extensions["timeout"] == {"connect": 0.5, "read": 1.0, "write": 1.0, "pool": 1.0}
