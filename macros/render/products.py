@@ -80,11 +80,11 @@ def _change(change: LicenseChange) -> str:
 
 
 def _lesson_link(catalog: Catalog, target: str, url_for: UrlFor) -> str:
-    """A link to a lesson, or to one of its sections, named by the lesson's title (and the section's heading)."""
+    """A link to a lesson, named by its title, or to one of its sections: `Joins, in SQL fundamentals`."""
     ref, _, anchor = target.partition("#")
     lesson = catalog.lessons.get(ref)
     text = lesson.meta.title if lesson else ref
-    section = catalog.product_sections.get(target)
     if anchor:
-        text += f": {section.text if section else anchor}"
+        section = catalog.product_sections.get(target)
+        text = f"{section.text if section else anchor}, in {text}"
     return link(text, url_for(ref) + (f"#{anchor}" if anchor else ""))
