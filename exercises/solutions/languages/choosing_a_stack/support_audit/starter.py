@@ -35,9 +35,7 @@ def _cycle_of(version: str, cycles: list[Cycle]) -> Cycle | None:
     return max(matching, key=lambda cycle: len(cycle.cycle.split(".")), default=None)
 
 
-def audit(
-    pins: dict[str, str], releases: dict[str, list[Cycle]], today: date, warn_days: int = 90
-) -> list[Finding]:
+def audit(pins: dict[str, str], releases: dict[str, list[Cycle]], today: date, warn_days: int = 90) -> list[Finding]:
     """Findings for the pinned versions (product name to full version, such as {"go": "1.25.1"})."""
     findings = []
     for product, version in pins.items():
