@@ -36,7 +36,7 @@ def now() -> datetime:
 def create_app(clock: Clock = now) -> FastAPI:
     """One article; `clock` stamps each write (the check passes one that it controls)."""
     app = FastAPI()
-    articles = {1: {"title": "Caching", "body": "Reuse what you alredy have."}}
+    articles = {1: {"title": "Caching", "body": "Reuse what you already have."}}
     updated_at = {1: clock()}
 
     def etag_of(article_id: int) -> str:

@@ -29,7 +29,7 @@ def now() -> datetime:
 def create_app(clock: Clock = now) -> FastAPI:
     """One article. The clock is no longer read: writes are ordered by the version, which no clock can repeat."""
     app = FastAPI()
-    articles = {1: {"title": "Caching", "body": "Reuse what you alredy have."}}
+    articles = {1: {"title": "Caching", "body": "Reuse what you already have."}}
     versions = {1: 1}
 
     def etag_of(article_id: int) -> str:
