@@ -93,7 +93,7 @@ def add_exercise_call(project: Path, lesson: str, check_id: str) -> int:
     text = path.read_text(encoding="utf-8")
     start = text.index("\n1. ", text.index("## Exercises")) + 1
     end = text.index("\n", start)
-    path.write_text(text[:end] + f'\n\n   {{{{ exercise_check("{check_id}") }}}}\n' + text[end:], encoding="utf-8")
+    path.write_text(text[:end] + f'\n\n    {{{{ exercise_check("{check_id}") }}}}\n' + text[end:], encoding="utf-8")
     return text[:start].count("\n") + 1
 
 
