@@ -7,9 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from macros.core.errors import SourceError
+from macros.core.validation import problems_from_validation
+from macros.core.yaml_source import load_yaml
 from macros.model.lessons import check_body, headings, load_lesson, split_front_matter
+from macros.model.schema import Comparison
 from macros.site.load import load_catalog
 from tests.conftest import ROOT
 
@@ -124,3 +128,18 @@ def test_one_mistake_gives_one_message(tmp_path: Path, change: tuple[str, str], 
         assert sorted(messages) == sorted([expected, "x.md:2: tags: required field is missing"])
     else:
         assert messages == [expected]
+
+
+def test_a_value_that_fits_no_member_of_a_union_is_one_message() -> None:
+    """A comparison cell is text, or a mapping of text and its source. A mapping that lacks the source is one
+    mistake: reported once, for the member the contributor meant, not once per member of the union."""
+    text = (ROOT / "data" / "comparisons" / "http-versions.yml").read_text(encoding="utf-8")
+    data, _ = load_yaml(text, "x.yml")
+    first_key = next(iter(data["rows"][0]["cells"]))
+    data["rows"][0]["cells"][first_key] = {"text": "A cell whose source was forgotten."}
+    with pytest.raises(ValidationError) as raised:
+        Comparison.model_validate(data)
+    problems = problems_from_validation(raised.value, {}, "x.yml")
+    assert [(p.field, p.message) for p in problems] == [
+        (f"rows[0].cells.{first_key}.source", "required field is missing")
+    ]

@@ -68,8 +68,11 @@ def _only_wrong_type(errors: list[Detail], depth: int) -> bool:
 
 
 def _is_union_branch(part: str | int) -> bool:
-    # pydantic names the union member it tried ("str", "SourcedCell"); that is noise for a contributor.
-    return isinstance(part, str) and (part[:1].isupper() or part in {"str", "int", "constrained-str"})
+    # pydantic names the union member it tried ("str", "SourcedCell", "function-after[plain_text(), ...]"): noise
+    # for a contributor. Field names and data keys are slugs, never with brackets or capitals.
+    return isinstance(part, str) and (
+        part[:1].isupper() or "[" in part or part in {"str", "int", "float", "bool", "constrained-str"}
+    )
 
 
 def _message(detail: Detail) -> str:
