@@ -143,3 +143,15 @@ def test_a_value_that_fits_no_member_of_a_union_is_one_message() -> None:
     assert [(p.field, p.message) for p in problems] == [
         (f"rows[0].cells.{first_key}.source", "required field is missing")
     ]
+
+
+def test_an_exercise_needs_a_check_or_a_rubric(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    rubric = text.index('\n    ??? example "Rubric"')
+    path = tmp_path / "x.md"
+    path.write_text(text[:rubric] + text[text.index("\n## Self-check") :], encoding="utf-8")
+    item = text.splitlines().index(next(line for line in text.splitlines() if line.startswith("1. ")))
+    with pytest.raises(SourceError) as raised:
+        load_lesson(path, "security/x", "x.md")
+    assert [(p.line, p.field) for p in raised.value.problems] == [(item + 1, "exercise 1")]
+    assert "exercise_check" in raised.value.problems[0].message and "Rubric" in raised.value.problems[0].message

@@ -269,6 +269,18 @@ def check_body(body: str, first_line: int, source: str) -> list[SourceProblem]:
         )
     line_of = dict(h2)
     problems.extend(exercise_layout_problems(body, first_line, source))
+    problems.extend(
+        SourceProblem(
+            source,
+            item.line,
+            f"exercise {item.number}",
+            'needs a check that only the skill passes (`{{ exercise_check("area/lesson/exercise") }}`, see '
+            "exercises/) or, when no code can judge it, a '??? example \"Rubric\"' block with a weak and a "
+            "strong answer",
+        )
+        for item in exercise_items(body, first_line)
+        if not item.red_first and not item.rubric
+    )
     if "acceptance criteria" not in section_text(body, "Exercises").lower():
         problems.append(
             SourceProblem(

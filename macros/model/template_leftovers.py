@@ -17,6 +17,8 @@ from macros.core.yaml_source import load_yaml
 TEMPLATE = "templates/lesson.md"
 PLACEHOLDER_FIELDS = ("title", "description", "objectives", "tags")
 _FRONT_ITEM = re.compile(r"^(?:(\w+):\s*|\s*-\s+)(.*)$")
+# Lines every lesson may have as they are in the template: the opening of a rubric block.
+_STRUCTURE = re.compile(r'\?\?\?\+? \w+ "Rubric"')
 _LINK_TEXT = re.compile(r"\[([^\]]+)\]\(https?://")
 
 
@@ -37,7 +39,11 @@ def placeholders(template: str, kept_headings: tuple[str, ...]) -> Placeholders:
         value = data.get(field) if isinstance(data, dict) else None
         values.update(str(item) for item in (value if isinstance(value, list) else [value]) if item)
     kept = {f"## {heading}" for heading in kept_headings}
-    lines = {line.strip() for line in body.splitlines() if line.strip() and line.strip() not in kept}
+    lines = {
+        line.strip()
+        for line in body.splitlines()
+        if line.strip() and line.strip() not in kept and not _STRUCTURE.fullmatch(line.strip())
+    }
     return Placeholders(frozenset(values), frozenset(lines), frozenset(_LINK_TEXT.findall(body)))
 
 
