@@ -166,6 +166,7 @@ class BackendSkillsPlugin(BasePlugin[BackendSkillsConfig]):
             log.info("%s/: %d diagram(s) drawn (commit them), %d unused removed", folder, drawn, len(removed))
         records, built, self.built = self.records, self.built, []
         assert records is not None
+        records.write_box_files(Path(config.site_dir), built)
         output = Path(config.site_dir) / pagefind.OUTPUT
 
         def all_records() -> list[str]:

@@ -12,9 +12,11 @@ readers nothing:
   on the lesson that teaches it rather than on every page that lists its title;
 - each glossary term is its own record pointing at its anchor, instead of one page that matches
   everything;
-- words readers type that a page does not use (data/search/*.yml: `SSL` for the TLS lesson, `k8s` for
-  Kubernetes) are added to that page or section, and so is the other spelling of every British or US
-  word it uses (normalise and normalize), so both spellings find it;
+- the other names of what a section teaches are added to it: every topic's title and aliases in
+  data/topics.yml (`SSL` for the TLS section, `k8s` for Kubernetes), and the few other spellings and
+  abbreviations of data/search/vocabulary.yml (`OAuth2`, `SQLi`); they are also the section's `aka` meta,
+  with which search.js ranks a section named after the query above one that mentions it. So is the other
+  spelling of every British or US word it uses (normalise and normalize), so both spellings find it;
 - filters (skill area, level) and the lesson title come from validated front matter and data.
 """
 
@@ -23,9 +25,11 @@ from __future__ import annotations
 import functools
 import html
 import re
+from pathlib import Path
 
 from macros.model.catalog import Catalog
 from macros.model.schema import LEVEL_LABELS
+from macros.search import inventory
 
 # Pages that would match everything or repeat other pages: the print edition and the tags index.
 # The Topics A-Z page names every topic and alias: like the tags index it would match every query, so its
@@ -35,7 +39,7 @@ EXCLUDED_FOLDERS = ("print/",)  # the print edition of each area (docs/print/<ar
 GLOSSARY = "glossary.md"
 # Pagefind's default weights are h1 7, h2 6, h3 5 ... and 1 for text; a lesson's title weighs most.
 LESSON_TITLE_WEIGHT = "10"
-SYNONYM_WEIGHT = "6"
+SYNONYM_WEIGHT = "10"
 # Overview and reference pages (area indexes, checklists, hiring guide, home) repeat the titles of the
 # lessons they list: their text counts a fraction of a lesson's.
 REFERENCE_WEIGHT = "0.3"
@@ -78,6 +82,11 @@ class SearchRecords:
         Pagefind's filter index to list them."""
         return {"area": list(self.areas.values()), "level": list(LEVEL_LABELS.values())}
 
+    def write_box_files(self, site: Path, built: list[tuple[str, str, str, str]]) -> None:
+        """The word lists and the topic inventory the search box reads (macros/search/inventory.py);
+        `built` holds each built page's (source path, URL, title, HTML)."""
+        inventory.write(self.catalog, site, {src_uri: url for src_uri, url, _, _ in built})
+
     def for_page(self, src_uri: str, url: str, title: str, output: str) -> list[str]:
         """The records of one built page (`output` is its whole HTML); none for pages left out."""
         if src_uri in EXCLUDED or src_uri.startswith(EXCLUDED_FOLDERS) or src_uri == "404.md":
@@ -99,7 +108,8 @@ class SearchRecords:
         body = _EXCLUDE.sub("data-pagefind-ignore", body)
         body = _PREREQUISITES.sub('<p class="bs-lesson-header__prereq" data-pagefind-ignore>', body)
         body = _PROGRESS.sub('<p data-pagefind-ignore class="bs-progress-toggle"', body)
-        body = with_extra_words(body, self.synonyms.get(ref, {}), self.spellings)
+        synonyms = self.synonyms.get(ref, {})
+        body = with_extra_words(body, synonyms, self.spellings)
         marks = [_filter("kind", "lesson" if lesson else "page")]
         area = ref.split("/", 1)[0]
         if area in self.areas:
@@ -114,6 +124,11 @@ class SearchRecords:
             meta = [_meta("title", title), _meta("url", url)]
             if anchor:
                 meta.append(_meta("section", heading))
+            # The names of the topics this section teaches (and the page's other names, on its own record):
+            # search.js ranks a section named after the query above one that mentions it.
+            aka = _unique(synonyms.get(anchor, []))
+            if aka:
+                meta.append(_meta("aka", " · ".join(aka)))
             text = section if lesson else f'<div data-pagefind-weight="{REFERENCE_WEIGHT}">{section}</div>'
             records.append(_document("".join(marks + meta) + text))
         return records
@@ -152,7 +167,8 @@ def split_sections(body: str) -> list[tuple[str, str, str]]:
             previous = sections.pop()[2] if sections else ""
             sections.append(("", "", previous + part))
         else:
-            sections.append((heading[2], " ".join(_plain(heading[3]).split()), part))
+            # Inline markup in a heading (`<code>`, a glossary `<abbr>`) joins its text: `HTTP/2`, not `HTTP /2`.
+            sections.append((heading[2], " ".join(html.unescape(_TAG.sub("", heading[3])).split()), part))
     return [section for section in sections if _plain(section[2]).strip()]
 
 
@@ -196,9 +212,11 @@ def _variants(text: str, spellings: list[tuple[str, str]]) -> list[str]:
     by_start = _stems_by_start(tuple(spellings))
     found: dict[str, None] = {}
     for word in set(_WORD.findall(text.lower())):
-        for stem, other in by_start.get(word[:_STEM_START], ()):
-            if word.startswith(stem):
-                found[other + word[len(stem) :]] = None
+        # The longest stem only: `modelling` is `modell` + `ing` (so `modeling`), not `model` + `ling`.
+        stems = [(stem, other) for stem, other in by_start.get(word[:_STEM_START], ()) if word.startswith(stem)]
+        if stems:
+            stem, other = max(stems, key=lambda pair: len(pair[0]))
+            found[other + word[len(stem) :]] = None
     return sorted(found)
 
 
@@ -213,6 +231,14 @@ def _stems_by_start(spellings: tuple[tuple[str, str], ...]) -> dict[str, list[tu
     for stem, other in spellings:
         groups.setdefault(stem[:_STEM_START], []).append((stem, other))
     return groups
+
+
+def _unique(names: list[str]) -> list[str]:
+    """The names without repeats, ignoring case, in their order."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name.lower(), name)
+    return list(seen.values())
 
 
 def _plain(fragment: str) -> str:
