@@ -79,3 +79,66 @@ def test_axe_reports_a_violation_it_should(axe_page: tuple[str, Any]) -> None:
     page.set_content('<html lang="en"><body><main><img src="x.png"><input type="text"></main></body></html>')
     found = {violation["id"] for violation in run_axe(page, {"runOnly": {"type": "tag", "values": TAGS}})}
     assert {"image-alt", "label"} <= found
+
+
+def _open_widgets(page: Any, base: str, state: str) -> None:
+    """Bring a page to a state with the reader features of issue 31 open, as a reader would."""
+    if state == "path-lesson":
+        page.goto(base + "paths/api-developer/", wait_until="networkidle")  # the path's steps, kept
+        page.goto(base + "security/input-validation/?path=api-developer", wait_until="networkidle")
+        page.locator("[data-bs-path-context]").filter(has_text="Lesson").wait_for()
+        page.locator("abbr[role=button]").first.focus()  # its popover, with the glossary link
+        page.locator("#bs-term-popover").wait_for()
+    elif state == "drawer":
+        page.goto(base + "security/sql-injection/", wait_until="networkidle")
+        page.get_by_role("button", name="Navigation").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
+    elif state == "wide-table":
+        page.goto(base + "languages/choosing-a-stack/", wait_until="networkidle")
+        region = page.locator("[data-bs-scroll][role=region]").first
+        region.focus()
+        page.locator(".bs-scroll-mark").first.wait_for()
+        page.locator("article p abbr").first.click()  # a tapped abbreviation's popover
+        page.locator("#bs-term-popover").wait_for()
+    elif state == "roadmap":
+        page.goto(base + "security/sql-injection/?path=security-minded", wait_until="networkidle")
+        page.get_by_label("Mark this lesson as done").check()
+        page.goto(base + "paths/security-minded/", wait_until="networkidle")
+        page.locator(".bs-roadmap a.bs-done").first.wait_for()
+        page.locator(".bs-roadmap a").nth(1).focus()
+    elif state == "home":
+        page.goto(base + "security/sql-injection/?path=security-minded", wait_until="networkidle")
+        page.goto(base, wait_until="networkidle")
+        page.locator("[data-bs-continue]").first.wait_for()
+    elif state == "progress":
+        page.goto(base + "progress/", wait_until="networkidle")
+
+
+@pytest.mark.parametrize(
+    ("state", "width"),
+    [
+        ("path-lesson", 390),
+        ("path-lesson", 1280),
+        ("drawer", 390),
+        ("wide-table", 390),
+        ("roadmap", 390),
+        ("roadmap", 1280),
+        ("home", 1280),
+        ("progress", 390),
+    ],
+)
+def test_reader_features_have_zero_axe_violations_when_open_in_both_palettes(
+    axe_page: tuple[str, Any], state: str, width: int
+) -> None:
+    base, page = axe_page
+    page.set_viewport_size({"width": width, "height": 844 if width < 1000 else 900})
+    page.goto(base, wait_until="load")
+    page.evaluate("localStorage.clear()")
+    _open_widgets(page, base, state)
+    problems = describe(f"{state} at {width}", run_axe(page, {"runOnly": {"type": "tag", "values": TAGS}}))
+    show_palette(page, "slate")
+    dark = {"runOnly": ["color-contrast", "link-in-text-block"]}
+    problems += describe(f"{state} at {width} (dark)", run_axe(page, dark))
+    page.set_viewport_size({"width": 1280, "height": 720})
+    assert problems == [], "\n".join(problems)

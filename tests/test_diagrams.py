@@ -48,7 +48,7 @@ def test_mermaid_version_is_the_pinned_and_vendored_one() -> None:
 
 def test_every_diagram_has_its_cached_svg_and_the_cache_holds_nothing_else() -> None:
     sources = diagram_sources(ROOT)
-    assert len(sources) >= 20  # lesson diagrams and the three learning paths
+    assert len(sources) >= 20  # lesson diagrams (learning paths are drawn by macros/render/progress.py)
     missing = [where for where, source in sources if not cache_path(diagram_key(source)).exists()]
     assert not missing, f"diagrams with no up-to-date SVG in diagrams/: {missing}. Run `{REFRESH}` and commit."
     used = {diagram_key(source) for _, source in sources}

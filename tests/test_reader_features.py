@@ -209,7 +209,7 @@ def test_mobile_viewport_uses_the_drawer(site: tuple[str, Any]) -> None:
     page.goto(base + LESSON, wait_until="networkidle")
     primary = page.locator("nav.md-nav--primary").first
     assert not primary.is_visible() or primary.bounding_box()["x"] < 0  # off-canvas until opened
-    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.get_by_role("button", name="Navigation").click()
     page.wait_for_timeout(400)  # the drawer slides in with a CSS transition
     box = primary.bounding_box()
     assert primary.is_visible() and box is not None and box["x"] >= 0
@@ -217,7 +217,7 @@ def test_mobile_viewport_uses_the_drawer(site: tuple[str, Any]) -> None:
     page.close()
 
 
-def test_learning_path_diagram_is_drawn_before_any_script_and_reads_in_both_palettes(
+def test_learning_path_roadmap_is_drawn_before_any_script_and_reads_in_both_palettes(
     site: tuple[str, Any], built_site: Path
 ) -> None:
     base, context = site
@@ -229,21 +229,25 @@ def test_learning_path_diagram_is_drawn_before_any_script_and_reads_in_both_pale
     page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{base}paths/{paths[0]}/", wait_until="domcontentloaded")
     # Inline SVG drawn at build time: its box is known before any script runs, and it fits the column.
-    svg = page.locator(".bs-diagram svg").first
+    svg = page.locator(".bs-roadmap svg").first
     box = svg.bounding_box()
-    assert box is not None and box["height"] > 100 and box["width"] <= 390
-    assert svg.get_attribute("role") == "img" and "Prerequisites" in (svg.locator("title").text_content() or "")
-    text = svg.locator("text").first
+    assert box is not None and box["height"] > 500 and box["width"] <= 390
+    roadmap = page.get_by_role("group", name=re.compile("^Roadmap of the path"))
+    assert roadmap.is_visible() and roadmap.get_by_role("link").count() >= 10
+    label = svg.locator("text.bs-roadmap__label").first
+    frame = svg.locator("rect.bs-roadmap__box").first
     colours = {}
     for scheme in ("default", "slate"):
         show_palette(page, scheme)
-        colours[scheme] = text.evaluate(
-            "node => [getComputedStyle(node).fill, getComputedStyle(document.body).backgroundColor]"
+        colours[scheme] = label.evaluate(
+            """(node, frame) => [getComputedStyle(node).fill, getComputedStyle(frame).fill,
+                getComputedStyle(document.body).backgroundColor]""",
+            frame.element_handle(),
         )
-    # Label colour follows the palette: dark on light, light on dark.
+    # Label and box colours follow the palette: dark text on a light box, light text on a dark box.
     assert colours["default"][0] != colours["slate"][0]
-    assert _luminance(colours["default"][0]) < 0.3 < 0.7 < _luminance(colours["default"][1])
-    assert _luminance(colours["slate"][0]) > 0.6 > 0.3 > _luminance(colours["slate"][1])
+    assert _luminance(colours["default"][0]) < 0.45 < 0.8 < _luminance(colours["default"][1])
+    assert _luminance(colours["slate"][0]) > 0.55 > 0.3 > _luminance(colours["slate"][1])
     page.wait_for_load_state("networkidle")
     assert not [url for url in requests if "mermaid" in url]
     page.close()
@@ -401,9 +405,12 @@ _RECORD_SHIFTS = """
 """
 
 
-@pytest.mark.parametrize("path", [LESSON, "paths/api-developer/", "progress/", "security/"])
+@pytest.mark.parametrize(
+    "path", [LESSON, "paths/api-developer/", "progress/", "security/", "", LESSON + "?path=security-minded"]
+)
 def test_what_the_scripts_reveal_moves_nothing_on_a_phone(site: tuple[str, Any], path: str) -> None:
-    """CLS 0 (issue 22): the progress controls keep their place until progress.js reveals them."""
+    """CLS 0 (issue 22): the progress controls keep their place until progress.js reveals them; so does the line
+    that says where a lesson opened from a path is (issue 31), though the path's steps are fetched first."""
     base, context = site
     page = context.new_page()
     page.set_viewport_size({"width": 412, "height": 823})
@@ -412,6 +419,8 @@ def test_what_the_scripts_reveal_moves_nothing_on_a_phone(site: tuple[str, Any],
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-progress-js], [data-progress-keys]')].every(e => !e.hidden)"
     )
+    if "?path=" in path:
+        page.locator("[data-bs-path-context]").filter(has_text="Lesson 3 of").wait_for()
     page.wait_for_timeout(300)
     assert page.evaluate("window.__shifts") == []
     assert page.evaluate("document.documentElement.classList.contains('bs-scripts')")

@@ -33,9 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.core.errors import BuildError
-from macros.model.catalog import Catalog, read_catalog
 from macros.render.diagram_svg import UnsafeDiagram, prepare
-from macros.render.progress import mermaid_graph
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / "diagrams"
@@ -226,10 +224,10 @@ FENCE = re.compile(
 
 
 def diagram_sources(root: Path = ROOT) -> list[tuple[str, str]]:
-    """(where, source) of every diagram the site draws: fences in docs/ and the learning-path graphs.
+    """(where, source) of every mermaid diagram the site draws: the fences in docs/.
 
     The build is the authority (a diagram this misses still fails it); this lets a test check the cache
-    in a second, without building.
+    in a second, without building. Learning paths are not mermaid: macros/render/progress.py draws them.
     """
     found = []
     for page in sorted((root / "docs").rglob("*.md")):
@@ -237,15 +235,7 @@ def diagram_sources(root: Path = ROOT) -> list[tuple[str, str]]:
         for match in FENCE.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
             found.append((f"{page.relative_to(root)}:{line}", match["source"]))
-    catalog, _ = read_catalog(root)
-    for name in catalog.paths:
-        found.append((f"data/paths/{name}.yml", path_diagram_source(catalog, name)))
     return found
-
-
-def path_diagram_source(catalog: Catalog, name: str) -> str:
-    """The mermaid source of a learning path's graph, as its page's fence holds it."""
-    return "\n".join(mermaid_graph(catalog, name).splitlines()[1:-1])
 
 
 def refresh(root: Path = ROOT) -> int:

@@ -273,9 +273,8 @@ async function findWords(module, words, filters, typing, stale, functionWords = 
   }, idsOf(perWord[0]))
   const together = words.length > 1 ? [...everyWord].map(id => candidates.get(id)).sort((a, b) => b.score - a.score) : []
   const ordered = alternate(together, [...candidates.values()].sort((a, b) => b.weight - a.weight || b.score - a.score))
-  // A query of several words gets two batches at least, a question of three words or more a third: the
-  // section named after the words is not always among the first, and a question's answer often lacks
-  // one of its words.
+  // A query of several words gets two batches, the section named after the words is not always among the
+  // first eight; a question of three words or more a third when the first two come from too few pages.
   const limit = words.length > 2 ? MAX_RECORDS + BATCH : MAX_RECORDS
   const records = []
   for (let start = 0; start < ordered.length && start < limit && !stale(); start += BATCH) {
