@@ -13,7 +13,7 @@ import pytest
 from macros.model.catalog import Catalog
 from macros.model.lessons import Lesson, LessonMeta
 from macros.model.releases import build_date, find_cycle, select, status_text
-from macros.model.schema import ReleaseCycle, ReleaseProduct, SkillsFile
+from macros.model.schema import ReleaseCell, ReleaseCycle, ReleaseProduct, SkillsFile
 from macros.render import releases, review_dates
 from macros.site.check import main as check_data
 from tests.conftest import ROOT
@@ -133,6 +133,44 @@ def test_the_table_lists_supported_releases_as_escaped_text(on_day: Any) -> None
     assert rows[0][0] == "Widget &lt;Server&gt; &amp; co" and "<Server>" not in html
     assert "Supported releases on 2026-11-01" in html and "snapshot of 2026-08-22" in html
     assert 'href="https://endoflife.date/widget"' in html
+
+
+def test_a_release_cell_lists_what_is_supported_on_the_build_date(on_day: Any) -> None:
+    catalog = catalog_of(widget())
+    cell = ReleaseCell(release="widget", note="Odd <notes> & all")
+    on_day("2026-06-01")
+    html = releases.release_cell(cell, catalog.releases["widget"])
+    assert html.startswith(
+        "3, supported until 2027-05-01; 2 LTS, in maintenance until 2027-01-10; "
+        "1 LTS, supported until 2026-10-27. Odd &lt;notes&gt; &amp; all"
+    )
+    assert "(release data of 2026-08-22)" in html and 'href="https://endoflife.date/widget"' in html
+    on_day("2026-11-01")  # 1 reached end of life: the same cell drops it, with no edit
+    html = releases.release_cell(cell, catalog.releases["widget"])
+    assert html.startswith("3, supported until 2027-05-01; 2 LTS, in maintenance until 2027-01-10.")
+    lts = ReleaseCell(release="widget", lts_only=True)
+    assert releases.release_cell(lts, catalog.releases["widget"]).startswith("2 LTS, in maintenance")
+
+
+def test_a_release_cell_refuses_a_snapshot_a_newer_release_overtook(on_day: Any) -> None:
+    on_day("2027-06-01")
+    with pytest.raises(ValueError, match="snapshot of 2026-08-22 is out of date"):
+        releases.release_cell(ReleaseCell(release="widget"), catalog_of(widget()).releases["widget"])
+
+
+def test_a_release_cell_names_a_snapshot_that_exists(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project_copy / "data" / "comparisons" / "backend-languages.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "{release: python," in text
+    path.write_text(text.replace("{release: python,", "{release: pyhton,"), encoding="utf-8")
+    line = text.splitlines().index(next(x for x in text.splitlines() if "{release: python," in x)) + 1
+    assert check_data([str(project_copy)]) == 1
+    reported = capsys.readouterr().err
+    assert re.search(
+        rf"data/comparisons/backend-languages\.yml:{line}: rows\[\d+\]\.cells\.version\.release: "
+        r"no release snapshot 'pyhton'",
+        reported,
+    ), reported
 
 
 def test_inline_macros_escape_markdown(on_day: Any) -> None:

@@ -30,6 +30,7 @@ from macros.model.schema import (
     Model,
     ProductFamily,
     QuestionBank,
+    ReleaseCell,
     ReleaseProduct,
     Review,
     RfcIndex,
@@ -166,6 +167,7 @@ def read_catalog(root: Path, docs_dir: Path | None = None) -> tuple[Catalog, lis
         catalog.rfcs = item.model  # type: ignore[assignment]
     for item in loaded["products/*.yml"]:
         catalog.products[item.model.id] = item.model  # type: ignore[attr-defined]
+    problems.extend(_release_cell_problems(loaded["comparisons/*.yml"], catalog.releases))
     problems.extend(
         _product_problems(loaded["products/*.yml"], lessons, docs_dir, lesson_problems, catalog.product_sections)
     )
@@ -460,6 +462,19 @@ def _topic_problems(
                 )
             else:
                 resolved[target] = section
+
+
+def _release_cell_problems(items: list[_Loaded], releases: dict[str, ReleaseProduct]) -> Iterator[SourceProblem]:
+    """A comparison cell that takes its versions from a release snapshot names one that exists."""
+    known = ", ".join(sorted(releases))
+    for item in items:
+        table: Comparison = item.model  # type: ignore[assignment]
+        for index, row in enumerate(table.rows):
+            for key, cell in row.cells.items():
+                if isinstance(cell, ReleaseCell) and cell.release not in releases:
+                    loc = ("rows", index, "cells", key, "release")
+                    message = f"no release snapshot '{cell.release}' in data/releases/ (known: {known})"
+                    yield SourceProblem(item.source, line_for(item.lines, loc), field_path(loc), message)
 
 
 def _product_problems(

@@ -192,7 +192,16 @@ class SourcedCell(Model):
     source: Source
 
 
-Cell = Text | SourcedCell
+class ReleaseCell(Model):
+    """A cell whose versions come from data/releases/<release>.yml: the releases supported on the build date,
+    newest first, each with where it stands, so a "current version" column cannot go stale by itself."""
+
+    release: Slug  # a snapshot's id (its file name)
+    lts_only: bool = False  # only the long-term support lines (Java: the releases teams run in production)
+    note: Text | None = None  # what the data cannot say: "free-threaded build supported since 3.14"
+
+
+Cell = Text | SourcedCell | ReleaseCell
 
 
 class Row(Model):

@@ -12,8 +12,16 @@ from collections.abc import Sequence
 
 from macros.core.html import link, md_text, tag, text_html
 from macros.model.catalog import Catalog
-from macros.model.releases import build_date, is_lts, milestone_date, select, status_text, supported
-from macros.model.schema import ReleaseProduct
+from macros.model.releases import (
+    ReleaseLookupError,
+    build_date,
+    is_lts,
+    milestone_date,
+    select,
+    status_text,
+    supported,
+)
+from macros.model.schema import ReleaseCell, ReleaseProduct
 from macros.render.common import pick
 
 
@@ -55,6 +63,28 @@ def supported_releases(catalog: Catalog, products: str | Sequence[str]) -> str:
     )
     body = tag("table", caption + tag("thead", tag("tr", head)) + tag("tbody", "\n".join(rows)))
     return tag("div", body, class_="bs-comparison bs-releases")
+
+
+def release_cell(cell: ReleaseCell, product: ReleaseProduct, shown: int = 3) -> str:
+    """A comparison cell's versions: the releases supported on the build date (or only the LTS lines), newest
+    first, each with where it stands (`26 LTS, supported until 2029-04-30`), then the cell's note and the
+    snapshot it comes from."""
+    on = build_date()
+    if not cell.lts_only:
+        select(product, "current", on)  # refuses a snapshot that a newer release has overtaken, as `release` does
+    cycles = [c for c in supported(product, on) if is_lts(c, on) or not cell.lts_only]
+    if not cycles:
+        kind = "long-term support release" if cell.lts_only else "release"
+        raise ReleaseLookupError(f"{product.title} has no {kind} that is supported on {on.isoformat()}")
+    named = [f"{c.cycle}{' LTS' if is_lts(c, on) else ''}, {status_text(c, on)}" for c in cycles[:shown]]
+    if len(cycles) > shown:
+        named.append(f"and {len(cycles) - shown} older")
+    text = text_html("; ".join(named))
+    if cell.note:
+        text += ". " + text_html(cell.note)
+    source = link("source", product.source.url, class_="bs-cell-source", title=product.source.title)
+    dated = tag("span", text_html(f"(release data of {product.snapshot.isoformat()})"), class_="bs-cell-date")
+    return f"{text} {dated} {tag('sup', source)}"
 
 
 def _sources(products: list[ReleaseProduct], snapshots: list[dt.date]) -> str:

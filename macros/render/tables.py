@@ -9,8 +9,9 @@ from macros.core.theme import icon
 from macros.core.urls import UrlFor
 from macros.model.catalog import Catalog
 from macros.model.lessons import Lesson
-from macros.model.schema import LEVEL_LABELS, ChecklistItem, Comparison, SourcedCell, StandardRefs
+from macros.model.schema import LEVEL_LABELS, ChecklistItem, Comparison, ReleaseCell, SourcedCell, StandardRefs
 from macros.render.common import UnknownName, pick, source_links
+from macros.render.releases import release_cell
 
 REF_LABELS = {
     "owasp_top10_2021": "OWASP Top 10 2021",
@@ -37,7 +38,7 @@ def comparison_table(catalog: Catalog, name: str, columns: Sequence[str] | None 
     for row in table.rows:
         cells = [tag("th", text_html(row.name), scope="row")]
         for column in chosen:
-            cells.append(tag("td", _cell(row.cells[column.key])))
+            cells.append(tag("td", _cell(catalog, row.cells[column.key])))
         reviewed = tag("p", f"Reviewed {text_html(row.last_reviewed.isoformat())}", class_="bs-reviewed")
         cells.append(tag("td", source_links(row.sources) + reviewed))
         rows.append(tag("tr", "".join(cells)))
@@ -48,7 +49,9 @@ def comparison_table(catalog: Catalog, name: str, columns: Sequence[str] | None 
     return tag("div", body, class_="bs-comparison", data_comparison=table.id)
 
 
-def _cell(cell: str | SourcedCell) -> str:
+def _cell(catalog: Catalog, cell: str | SourcedCell | ReleaseCell) -> str:
+    if isinstance(cell, ReleaseCell):
+        return release_cell(cell, catalog.releases[cell.release])
     if isinstance(cell, SourcedCell):
         note = link("source", cell.source.url, class_="bs-cell-source", title=cell.source.title)
         return f"{text_html(cell.text)} {tag('sup', note)}"
