@@ -12,6 +12,7 @@ readers nothing:
   on the lesson that teaches it rather than on every page that lists its title;
 - each glossary term is its own record pointing at its anchor, instead of one page that matches
   everything;
+- each product of the products page answers to its name and other names (`MSSQL`), like a topic;
 - the other names of what a section teaches are added to it: every topic's title and aliases in
   data/topics.yml (`SSL` for the TLS section, `k8s` for Kubernetes), and the few other spellings and
   abbreviations of data/search/vocabulary.yml (`OAuth2`, `SQLi`); they are also the section's `aka` meta,
@@ -37,6 +38,7 @@ from macros.search import inventory
 EXCLUDED = {"print.md", "tags.md", "topics.md"}
 EXCLUDED_FOLDERS = ("print/",)  # the print edition of each area (docs/print/<area>.md)
 GLOSSARY = "glossary.md"
+PRODUCTS_PAGE = "products"  # docs/products.md: one h3 section per product, its id the anchor
 # Pagefind's default weights are h1 7, h2 6, h3 5 ... and 1 for text; a lesson's title weighs most.
 LESSON_TITLE_WEIGHT = "10"
 SYNONYM_WEIGHT = "10"
@@ -74,6 +76,13 @@ class SearchRecords:
             for section in topic.sections:
                 ref, _, anchor = section.partition("#")
                 self.synonyms.setdefault(ref, {}).setdefault(anchor, []).extend([topic.title, *topic.aliases])
+        # Each product is its own result: its section on the products page answers to its name and the names
+        # readers also use (MSSQL for SQL Server), as a topic's section does to the topic's aliases.
+        for family in catalog.products.values():
+            for product in family.products:
+                self.synonyms.setdefault(PRODUCTS_PAGE, {}).setdefault(product.id, []).extend(
+                    [product.name, *product.also]
+                )
         pairs = list(catalog.spellings)
         self.spellings = pairs + [(us, uk) for uk, us in pairs]
 
