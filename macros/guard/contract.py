@@ -41,7 +41,7 @@ from macros.model.lessons import BY_TEXT, PageMeta, fenced_lines, front_matter_p
 from macros.model.schema import plain_text
 from macros.render.registry import Macro
 
-SNIPPET_ROOTS = ("examples", "labs", "templates", "exercises")
+SNIPPET_ROOTS = ("examples", "labs", "templates", "exercises", "capstones")
 SNIPPET_DIR = Path(".cache/snippets")  # pymdownx.snippets' base_path in mkdocs.yml
 # Files a contributor may add under docs/ outside assets/. No .html, .js or .svg: published as they are,
 # they could run scripts on the site's origin.
