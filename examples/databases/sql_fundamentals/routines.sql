@@ -50,3 +50,28 @@ BEGIN
 END;
 $$;
 -- --8<-- [end:procedure]
+
+-- --8<-- [start:trigger]
+-- A trigger: a function the database runs on every matching write, whichever client makes it.
+CREATE TABLE stock_audit (
+    product_id integer NOT NULL,
+    old_stock integer NOT NULL,
+    new_stock integer NOT NULL,
+    changed_by text NOT NULL DEFAULT current_user,
+    changed_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE FUNCTION record_stock_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO stock_audit (product_id, old_stock, new_stock) VALUES (OLD.id, OLD.stock, NEW.stock);
+    RETURN NEW;  -- ignored for AFTER triggers, but a trigger function must return something
+END;
+$$;
+
+CREATE TRIGGER products_stock_audit
+    AFTER UPDATE OF stock ON products
+    FOR EACH ROW
+    WHEN (OLD.stock IS DISTINCT FROM NEW.stock)
+    EXECUTE FUNCTION record_stock_change();
+-- --8<-- [end:trigger]

@@ -59,3 +59,25 @@ def test_a_procedure_that_commits_fails_inside_an_explicit_transaction(postgres_
         routines.place_order(conn, 1, 1)  # one order to move, so the loop reaches its COMMIT
         with pytest.raises(errors.InvalidTransactionTermination):
             conn.execute("CALL archive_orders(now() + interval '1 day', 10)")
+
+
+def _audit(conn: psycopg.Connection) -> list[tuple[int, int, int]]:
+    return [row for row in conn.execute("SELECT product_id, old_stock, new_stock FROM stock_audit ORDER BY changed_at")]
+
+
+def test_the_trigger_audits_every_stock_change_whoever_makes_it(postgres_url):
+    routines.setup(postgres_url)
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        routines.place_order(conn, 1, 1)  # through the function
+        conn.execute("UPDATE products SET stock = 10 WHERE id = 1")  # a hand-written fix in a console
+        conn.execute("UPDATE products SET name = 'big kettle' WHERE id = 1")  # stock untouched: no row
+        conn.execute("UPDATE products SET stock = 10 WHERE id = 1")  # same value: the WHEN clause skips it
+        assert _audit(conn) == [(1, 3, 2), (1, 2, 10)]
+
+
+def test_a_write_rolled_back_takes_its_audit_row_with_it(postgres_url):
+    routines.setup(postgres_url)
+    with psycopg.connect(postgres_url) as conn:
+        conn.execute("UPDATE products SET stock = 0 WHERE id = 1")
+        conn.rollback()  # the trigger ran inside the same transaction
+        assert _audit(conn) == []
