@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output (sitemap dates, archives): the date of the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve test exercise build check-data lint bench mutation diagrams previews lock clean
+.PHONY: serve test exercise build downloads check-data lint bench mutation diagrams previews lock clean
 
 serve: $(VENV)/.site-installed  ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -24,6 +24,10 @@ exercise: $(VENV)/.test-installed  ## Check your answer to an exercise: make exe
 
 build: $(VENV)/.site-installed  ## Build the site into site/ with strict validation
 	$(BIN)/mkdocs build --strict
+
+# The books are printed by Chromium from the print pages, so the site is built first; CI's deploy job runs this.
+downloads: build $(VENV)/.test-installed  ## Build the site, then the PDF and EPUB books into site/downloads/ (Chromium)
+	$(BIN)/python -m tools.downloads site
 
 check-data: $(VENV)/.site-installed  ## Validate data files and lesson front matter without building
 	$(BIN)/python -m macros.site.check

@@ -107,7 +107,18 @@ def lesson_list(catalog: Catalog, area: str, url_for: UrlFor) -> str:
     lessons = [lesson for lesson in catalog.lessons.values() if lesson.area == area]
     if not lessons:
         return tag("p", "No lessons yet in this area: see the contributing guide to propose one.", class_="bs-empty")
-    return tag("ol", "\n".join(_lesson_item(lesson, url_for) for lesson in lessons), class_="bs-lessons")
+    listing = tag("ol", "\n".join(_lesson_item(lesson, url_for) for lesson in lessons), class_="bs-lessons")
+    # Every area page lists its lessons with this macro: the one place that offers each area to take along.
+    take_along = tag(
+        "p",
+        "Take this area with you: "
+        + link("PDF and EPUB", url_for("downloads"))
+        + ", or "
+        + link("all its lessons on one page", url_for(f"print/{area}"))
+        + " to print. Pages you open stay readable offline.",
+        class_="bs-take-along",
+    )
+    return listing + "\n" + take_along
 
 
 def _lesson_item(lesson: Lesson, url_for: UrlFor) -> str:
