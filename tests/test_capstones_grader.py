@@ -4,18 +4,22 @@ needs a restart is 'not run' (not passed) without a restart command."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
 
 from capstones.grader import Context, Group, Status, Suite
+from capstones.grader.__main__ import main as grader_main
+from capstones.grader.catalog import ROOT, discover
 from capstones.grader.context import percentile
 from capstones.grader.grading import grade
 from capstones.grader.html_report import render_html
-from capstones.grader.report import build_report
+from capstones.grader.report import build_report, matrix_rows
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -142,3 +146,36 @@ def test_suite_refuses_malformed_declarations(check_id: str, kwargs: dict[str, o
     declaration = {"group": Group.CONTRACT, "title": "t", "lessons": ["apis/rest-design"], "evidence": {"rest": "mid"}}
     with pytest.raises(ValueError, match=message):
         Suite("x").check(check_id, **{**declaration, **kwargs})  # type: ignore[arg-type]
+
+
+def test_cli_writes_both_reports_and_exits_non_zero_when_a_check_is_not_run(tmp_path: Path) -> None:
+    # The real tasks-api suite against a server that is not a tasks API: every check must fail.
+    Canned.answers = {"/health": (200, {}, b"ok")}
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Canned)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        reports = ["--json", str(tmp_path / "r.json"), "--html", str(tmp_path / "r.html")]
+        status = grader_main(["--capstone", "tasks-api", "--url", url, *reports])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert status == 1
+    report = json.loads((tmp_path / "r.json").read_text())
+    statuses = {check["id"]: check["status"] for check in report["checks"]}
+    assert statuses["robustness.restart"] == "not run"
+    assert "passed" not in {s for i, s in statuses.items()}
+    assert (tmp_path / "r.html").read_text().startswith("<!doctype html>")
+
+
+@pytest.mark.parametrize("capstone", discover(), ids=lambda capstone: capstone.id)
+def test_every_check_names_real_lessons_and_matrix_rows(capstone) -> None:
+    rows = matrix_rows()
+    suite = capstone.suite()
+    assert suite.checks, f"{capstone.id} declares no checks"
+    for spec in suite.checks:
+        for lesson in spec.lessons:
+            assert (ROOT / "docs" / f"{lesson}.md").is_file(), f"{spec.id}: no lesson docs/{lesson}.md"
+        for evidence in spec.evidence:
+            assert evidence.row in rows, f"{spec.id}: {evidence.row!r} is not a row of data/skills.yml"
+    assert {spec.group for spec in suite.checks} == set(Group), f"{capstone.id}: every group needs a check"

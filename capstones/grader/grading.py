@@ -87,7 +87,10 @@ def grade(
     outcomes: list[Outcome] = []
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
     started = time.perf_counter()
-    with httpx.Client(timeout=REQUEST_TIMEOUT_S, follow_redirects=False) as client:
+    # A fresh connection per request: a server may close a kept-alive connection after a 500, and the next
+    # check must not fail for the previous one's sake. (The load in performance checks keeps connections.)
+    fresh_connections = httpx.Limits(max_keepalive_connections=0)
+    with httpx.Client(timeout=REQUEST_TIMEOUT_S, follow_redirects=False, limits=fresh_connections) as client:
         for spec in suite.checks:
             if only is not None and spec.id not in only:
                 continue
