@@ -22,6 +22,15 @@ exercise: $(VENV)/.test-installed  ## Check your answer to an exercise: make exe
 	@test -f "exercises/$(ID)/test_check.py" || { echo "no exercise '$(ID)': see exercises/ for the ids"; exit 2; }
 	$(BIN)/python -m pytest "exercises/$(ID)" --exercise-answer=starter -p no:cacheprovider -q
 
+# Capstones (capstones/README.md): grade a running service, or every reference and broken variant.
+grade: $(VENV)/.test-installed  ## Grade a running service: make grade CAPSTONE=tasks-api URL=http://127.0.0.1:8080
+	@test -n "$(CAPSTONE)" -a -n "$(URL)" || { echo "usage: make grade CAPSTONE=<id> URL=<base url> [RESTART='<command>']"; exit 2; }
+	$(BIN)/python -m capstones.grader --capstone "$(CAPSTONE)" --url "$(URL)" --json grader-report.json --html grader-report.html \
+		$(if $(RESTART),--restart-command "$(RESTART)")
+
+capstones: $(VENV)/.test-installed node_modules/.installed  ## Start and grade every capstone reference and broken variant
+	$(BIN)/python -m capstones.harness
+
 build: $(VENV)/.site-installed  ## Build the site into site/ with strict validation
 	$(BIN)/mkdocs build --strict
 
