@@ -19,6 +19,7 @@ from capstones.grader.catalog import ROOT, discover
 from capstones.grader.context import percentile
 from capstones.grader.grading import grade
 from capstones.grader.html_report import render_html
+from capstones.grader.markdown_report import cell, render_markdown
 from capstones.grader.report import build_report, matrix_rows
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -179,3 +180,12 @@ def test_every_check_names_real_lessons_and_matrix_rows(capstone) -> None:
         for evidence in spec.evidence:
             assert evidence.row in rows, f"{spec.id}: {evidence.row!r} is not a row of data/skills.yml"
     assert {spec.group for spec in suite.checks} == set(Group), f"{capstone.id}: every group needs a check"
+
+
+def test_markdown_summary_escapes_what_the_service_sent(service: str) -> None:
+    run = grade(make_suite(), service, budgets={})
+    summary = render_markdown(build_report(run, capstone_title="Self test"))
+    assert "<script" not in summary.lower() and "<img" not in summary.lower()
+    assert "| `contract.created` | **FAILED** |" in summary
+    assert "| `robustness.restart` | not run |" in summary
+    assert "<" not in cell(HOSTILE) and "\\|" in cell("a|b")

@@ -1,4 +1,4 @@
-"""python -m capstones.grader --capstone <id> --url <base> [--restart-command CMD] [--json F] [--html F]
+"""python -m capstones.grader --capstone <id> --url <base> [--restart-command CMD] [--json F] [--html F] [--summary F]
 
 Exit status 0 only when every check passed (a check not run, such as the restart without a command, is not a pass).
 """
@@ -13,6 +13,7 @@ from pathlib import Path
 from capstones.grader import catalog
 from capstones.grader.grading import grade
 from capstones.grader.html_report import write_html
+from capstones.grader.markdown_report import render_markdown
 from capstones.grader.model import Status
 from capstones.grader.ready import wait_until_ready
 from capstones.grader.report import build_report, write_json
@@ -29,6 +30,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--json", type=Path, help="write the JSON report here")
     parser.add_argument("--html", type=Path, help="write the HTML report here")
+    parser.add_argument("--summary", type=Path, help="write a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)")
     parser.add_argument("--wait", type=float, default=60.0, help="seconds to wait for the service to answer")
     return parser.parse_args(argv)
 
@@ -56,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         write_json(report, args.json)
     if args.html:
         write_html(report, args.html)
+    if args.summary:
+        with args.summary.open("a", encoding="utf-8") as summary_file:  # the job summary file is appended to
+            summary_file.write(render_markdown(report))
     for outcome in run.outcomes:
         line = f"{outcome.status.value:8} {outcome.check_id}"
         if outcome.status is Status.FAILED:

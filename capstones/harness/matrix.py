@@ -88,7 +88,9 @@ def verdict(case: Case, run: Run) -> tuple[bool, str]:
     return False, f"expected only {case.defect.check} to fail, but failed: {', '.join(failed)}"
 
 
-def grade_case(case: Case, servers: Servers) -> CaseResult:
+def grade_case(case: Case, servers: Servers, *, with_restart: bool = True) -> CaseResult:
+    """Start the case's service on fresh backing services and grade it. Without `with_restart` the grader
+    gets no restart command, as a learner's first local run would."""
     from tests.services import free_port
 
     with contextlib.ExitStack() as stack:
@@ -117,7 +119,8 @@ def grade_case(case: Case, servers: Servers) -> CaseResult:
         )
         stack.callback(service.close)
         service.start()
-        run = grade(case.capstone.suite(), service.base_url, budgets=case.capstone.budgets, restart=service.restart)
+        restart = service.restart if with_restart else None
+        run = grade(case.capstone.suite(), service.base_url, budgets=case.capstone.budgets, restart=restart)
         ok, text = verdict(case, run)
         if not ok:
             text += f"\n--- service output ---\n{service.output()}"
