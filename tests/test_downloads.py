@@ -1,6 +1,6 @@
 """The PDF and EPUB books (tools/downloads/): each file is opened and its structure checked.
 
-One small area (Communication: six lessons, a diagram, folded answers) is built as both formats through the
+One small area (Testing: its lessons, diagrams, tables and folded answers) is built as both formats through the
 same entry point as `make downloads`; the whole curriculum's EPUB is built too (a few seconds), since it is the
 only book that holds every area and lesson. The whole-curriculum PDF takes about a minute on two cores, so the
 suite leaves it to `make downloads` (its figures are in the closing note of issue 35).
@@ -32,7 +32,7 @@ from tools.downloads.editions import Edition, editions
 from tools.downloads.epub import build_epub
 from tools.downloads.publish import BuiltFile, human_size, list_html, read_manifest
 
-AREA = "communication"
+AREA = "testing"
 NOW = datetime.datetime(2026, 12, 7, 12, 0, tzinfo=datetime.UTC)
 OPF = "{http://www.idpf.org/2007/opf}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -186,7 +186,7 @@ def test_pdf_holds_the_lessons_text_with_answers_open_is_tagged_and_draws_diagra
         if xobject.get_object().get("/Subtype") == "/Image"
     ]
     assert images == []
-    assert reader.metadata.title == "Backend Skills: Communication and collaboration"
+    assert reader.metadata.title == "Backend Skills: " + next(a.title for a in catalog.skills.areas if a.id == AREA)
 
 
 @pytest.mark.browser
@@ -270,6 +270,30 @@ def test_epub_has_a_chapter_and_navigation_for_the_area_with_answers_open(
     assert folded_answer(built_site, AREA) in reading
     assert "<details" not in chapter and "<input" not in chapter and "<script" not in chapter
     assert "<svg" in chapter and 'viewBox="' in chapter  # the diagram, in its namespace with its real names
+
+
+@pytest.mark.browser
+def test_epub_chapter_fits_a_phone_screen_without_sideways_scrolling(
+    area_books: tuple[Path, list[BuiltFile]], tmp_path: Path
+) -> None:
+    """Code wraps and tables shrink: at 390 px (a phone) nothing is wider than the screen."""
+    from tests.browser import chromium
+
+    site, files = area_books
+    with zipfile.ZipFile(book(files, site, "epub")) as archive:
+        archive.extractall(tmp_path / "book")
+    chapter = next((tmp_path / "book" / "OEBPS").glob("chapter-*.xhtml"))
+    with chromium(tmp_path) as context:
+        page = context.new_page()
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(chapter.as_uri(), wait_until="load")
+        assert page.locator("pre").count() >= 5 and page.locator("table").count() >= 1
+        wider = page.evaluate(
+            """() => [...document.body.querySelectorAll('*')]
+                 .filter(e => e.getBoundingClientRect().right > innerWidth + 1)
+                 .map(e => e.tagName + ' ' + (e.textContent || '').slice(0, 60))"""
+        )
+    assert wider == []
 
 
 def test_the_whole_curriculum_epub_has_every_area_and_lesson(whole_epub: Path, catalog: Catalog) -> None:
