@@ -182,6 +182,16 @@ def test_every_check_names_real_lessons_and_matrix_rows(capstone) -> None:
     assert {spec.group for spec in suite.checks} == set(Group), f"{capstone.id}: every group needs a check"
 
 
+@pytest.mark.parametrize("capstone", discover(), ids=lambda capstone: capstone.id)
+def test_every_capstone_page_exists_and_lists_every_check(capstone) -> None:
+    page = ROOT / "docs" / f"{capstone.page}.md"
+    assert page.is_file(), f"{capstone.id}: no page docs/{capstone.page}.md"
+    text = page.read_text(encoding="utf-8")
+    missing = [spec.id for spec in capstone.suite().checks if f"`{spec.id}`" not in text]
+    assert not missing, f"{page.name} does not list these checks in its acceptance criteria: {missing}"
+    assert (capstone.directory / "openapi.yaml").is_file(), f"{capstone.id}: no openapi.yaml"
+
+
 def test_markdown_summary_escapes_what_the_service_sent(service: str) -> None:
     run = grade(make_suite(), service, budgets={})
     summary = render_markdown(build_report(run, capstone_title="Self test"))

@@ -4,11 +4,14 @@ that xdist spreads them over both workers."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
 
+from capstones.grader.html_report import render_html
 from capstones.harness.matrix import Case, cases, grade_case
+from capstones.harness.sample import SAMPLE_HTML, SAMPLE_JSON, make_sample
 from capstones.harness.services import Servers
 from tests.conftest import require_tool
 
@@ -46,3 +49,23 @@ def test_every_capstone_has_two_references_and_at_least_eight_defects() -> None:
         for case in defects:
             assert case.defect is not None and case.defect.check in checks, f"{case.id}: names an unknown check"
             assert (case.capstone.directory / case.defect.patch).is_file(), f"{case.id}: patch file missing"
+
+
+def test_sample_html_on_the_site_is_the_rendering_of_the_sample_json() -> None:
+    report = json.loads(SAMPLE_JSON.read_text(encoding="utf-8"))
+    assert SAMPLE_HTML.read_text(encoding="utf-8") == render_html(report), "run: python -m capstones.harness.sample"
+
+
+def _shape(report: dict) -> tuple:
+    """What a regenerated sample must keep: timings, ids and dates differ from run to run, the verdicts do not."""
+    checks = [
+        (c["id"], c["status"], (c["failure"] or {}).get("expected"), c["lessons"], c["evidence"])
+        for c in report["checks"]
+    ]
+    return checks, report["summary"], report["skills_evidence"]
+
+
+def test_sample_report_on_the_site_matches_a_fresh_run(postgres_admin_url: str) -> None:
+    fresh = make_sample(Servers(postgres_admin_url=postgres_admin_url))
+    committed = json.loads(SAMPLE_JSON.read_text(encoding="utf-8"))
+    assert _shape(fresh) == _shape(committed), "the sample is out of date: run python -m capstones.harness.sample"
