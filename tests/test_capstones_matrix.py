@@ -69,3 +69,15 @@ def test_sample_report_on_the_site_matches_a_fresh_run(postgres_admin_url: str) 
     fresh = make_sample(Servers(postgres_admin_url=postgres_admin_url))
     committed = json.loads(SAMPLE_JSON.read_text(encoding="utf-8"))
     assert _shape(fresh) == _shape(committed), "the sample is out of date: run python -m capstones.harness.sample"
+
+
+def test_summary_line_counts_references_and_defects_separately() -> None:
+    from capstones.harness.__main__ import summary_line
+    from capstones.harness.matrix import CaseResult
+
+    reference, defect = CASES[0], next(case for case in CASES if case.defect is not None)
+    results = [
+        CaseResult(reference, None, True, "passed every check"),  # type: ignore[arg-type]
+        CaseResult(defect, None, False, "NOT caught"),  # type: ignore[arg-type]
+    ]
+    assert summary_line(1, results) == "capstones: 1, references passed: 1/1, defects caught: 0/1"
