@@ -5,6 +5,7 @@ needs a restart is 'not run' (not passed) without a restart command."""
 from __future__ import annotations
 
 import json
+import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -199,3 +200,12 @@ def test_markdown_summary_escapes_what_the_service_sent(service: str) -> None:
     assert "| `contract.created` | **FAILED** |" in summary
     assert "| `robustness.restart` | not run |" in summary
     assert "<" not in cell(HOSTILE) and "\\|" in cell("a|b")
+
+
+def test_cli_exits_2_with_a_message_when_the_service_does_not_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert grader_main(["--capstone", "tasks-api", "--url", f"http://127.0.0.1:{port}", "--wait", "0.5"]) == 2
+    assert "not answering" in capsys.readouterr().err
+    assert grader_main(["--capstone", "no-such-capstone", "--url", f"http://127.0.0.1:{port}"]) == 2

@@ -42,7 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyError as error:
         print(error.args[0], file=sys.stderr)
         return 2
-    wait_until_ready(args.url, capstone.ready_path, timeout_s=args.wait)
+    try:
+        wait_until_ready(args.url, capstone.ready_path, timeout_s=args.wait)
+    except TimeoutError as error:
+        print(f"the service is not answering: {error}", file=sys.stderr)
+        return 2
 
     restart = None
     if args.restart_command:
