@@ -25,14 +25,17 @@ REFERENCE_MODULES = ("service", "credentials", "database", "models", "paging", "
 
 def test_openapi_matches_the_python_reference_routes(monkeypatch) -> None:
     monkeypatch.syspath_prepend(str(CAPSTONE.directory / "reference_python"))
+    # Its module names are generic: set aside any module of the same name another test imported, and leave
+    # none of the reference's behind.
+    set_aside = {name: sys.modules.pop(name) for name in REFERENCE_MODULES if name in sys.modules}
     try:
         from service import create_app  # the reference is a directory of scripts, not a package
 
         app = create_app(pool=None, signer=None)  # type: ignore[arg-type] - routes only; nothing is served
     finally:
-        # Its module names are generic: leave none behind for other tests in this worker.
         for name in REFERENCE_MODULES:
             sys.modules.pop(name, None)
+        sys.modules.update(set_aside)
     served = {
         (method, route.path.replace("{task_id}", "{id}"))
         for route in app.routes
