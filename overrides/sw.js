@@ -7,7 +7,8 @@
 //   is refreshed. Only when the network fails does the kept copy answer. So the worker never serves a stale
 //   page to a reader who is online, nor to `mkdocs serve` (whose live-reload requests it leaves alone).
 // - One cache per build: the version is in the worker's URL (sw.js?v=<build>), set from the build's date. A new
-//   build means a new worker URL; the new worker takes over at once and deletes the older builds' caches.
+//   build means a new worker URL; the new worker fetches again what the older one kept, takes over at once and
+//   deletes the older builds' caches.
 // - A page never opened gets a short offline page that says so and lists the pages that are kept.
 "use strict";
 
@@ -15,16 +16,28 @@ const PREFIX = "backend-skills-offline-";
 const VERSION = new URL(self.location.href).searchParams.get("v") || "unversioned";
 const CACHE = PREFIX + VERSION;
 const SCOPE = self.registration.scope;
+// How many kept files a new build fetches again when it replaces an older one: a long reading history should
+// not turn one visit into thousands of requests.
+const MAX_CARRIED = 500;
 
 self.addEventListener("install", (event) => {
-  // The site's home page is part of the shell: the offline page links to it.
+  // The site's home page is part of the shell: the offline page links to it. What an older build kept is
+  // fetched again from this build, so a reader keeps the same pages, now current, once the old cache goes.
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => keep(cache, [SCOPE]))
+    Promise.all([caches.open(CACHE), keptByOlderBuilds()])
+      .then(([cache, older]) => keep(cache, [SCOPE, ...older]))
       .then(() => self.skipWaiting()),
   );
 });
+
+async function keptByOlderBuilds() {
+  const urls = new Set();
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    for (const request of await (await caches.open(name)).keys()) urls.add(request.url);
+  }
+  return [...urls].filter(mine).slice(0, MAX_CARRIED);
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
