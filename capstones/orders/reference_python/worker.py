@@ -64,9 +64,11 @@ class PaymentWorker:
                     (attempts, job["order_id"]),
                 )
             elif result.retryable and attempts < MAX_ATTEMPTS:
+                # clock_timestamp(), not now(): now() is when this transaction began, before the call, and
+                # would shorten the delay by however long the provider took to fail.
                 conn.execute(
-                    "UPDATE payment_jobs SET attempts = %s, available_at = now() + make_interval(secs => %s)"
-                    " WHERE order_id = %s",
+                    "UPDATE payment_jobs SET attempts = %s,"
+                    " available_at = clock_timestamp() + make_interval(secs => %s) WHERE order_id = %s",
                     (attempts, backoff_s(attempts), job["order_id"]),
                 )
             else:

@@ -76,8 +76,9 @@ export class PaymentWorker {
         await client.query("UPDATE orders SET status = 'paid', payment_id = $1 WHERE id = $2", [result.chargeId, job.order_id]);
         await client.query("UPDATE payment_jobs SET done = true, attempts = $1 WHERE order_id = $2", [attempts, job.order_id]);
       } else if (!result.declined && attempts < MAX_ATTEMPTS) {
+        // clock_timestamp(), not now(): now() is when this transaction began, before the call.
         await client.query(
-          "UPDATE payment_jobs SET attempts = $1, available_at = now() + make_interval(secs => $2) WHERE order_id = $3",
+          "UPDATE payment_jobs SET attempts = $1, available_at = clock_timestamp() + make_interval(secs => $2) WHERE order_id = $3",
           [attempts, backoffSeconds(attempts), job.order_id],
         );
       } else {
