@@ -126,10 +126,12 @@ async function networkFirst(request) {
 
 async function offlinePage(cache, url) {
   const pages = (await cache.keys()).map((kept) => kept.url).filter((kept) => kept.endsWith("/") || kept.endsWith(".html"));
-  const items = pages
-    .sort()
-    .map((page) => `<li><a href="${escapeHtml(page)}">${escapeHtml(page.slice(SCOPE.length) || "Home page")}</a></li>`)
-    .join("");
+  const items = [];
+  for (const page of pages.sort()) {
+    const path = page.slice(SCOPE.length);
+    const title = await titleOf(await cache.match(page));
+    items.push(`<li><a href="${escapeHtml(page)}">${title || escapeHtml(path || "Home page")}</a> (${escapeHtml(path || "home page")})</li>`);
+  }
   const body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Offline: Backend Skills</title>
@@ -140,9 +142,17 @@ a{color:#3f51b5}</style></head>
 Your browser keeps the pages of Backend Skills that you open while online; open this one once with a network
 and it will be here next time.</p>
 <h2>Pages kept on this device</h2>
-${items ? `<ul>${items}</ul>` : "<p>None yet.</p>"}
+${items.length ? `<ul>${items.join("")}</ul>` : "<p>None yet.</p>"}
 </main></body></html>`;
   return new Response(body, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
+// A kept page's title as its HTML source has it, without the site's suffix. The pattern stops at the first "<",
+// so no markup can come through; character references stay as they are and read as the page's own title does.
+async function titleOf(response) {
+  if (!response) return "";
+  const match = /<title>([^<]*)<\/title>/.exec(await response.text());
+  return match ? match[1].replace(/ - Backend Skills$/, "").trim() : "";
 }
 
 function escapeHtml(text) {

@@ -79,18 +79,27 @@
     note.hidden = false;
   }
 
+  // A kept page's title, read from its kept copy as text (never as markup), without the site's suffix.
+  async function titleOf(response) {
+    const match = /<title>([^<]*)<\/title>/.exec(await response.text());
+    const decoded = new DOMParser().parseFromString(match ? match[1] : "", "text/html").documentElement.textContent;
+    return decoded.replace(/ - Backend Skills$/, "").trim();
+  }
+
   async function keptEntries() {
-    const pages = [];
+    const pages = new Map();
     let files = 0;
     for (const name of await caches.keys()) {
       if (!name.startsWith(PREFIX)) continue;
       const cache = await caches.open(name);
       for (const request of await cache.keys()) {
-        if (request.url.endsWith("/") || request.url.endsWith(".html")) pages.push(request.url);
-        else files += 1;
+        if (request.url.endsWith("/") || request.url.endsWith(".html")) {
+          if (!pages.has(request.url)) pages.set(request.url, await titleOf(await cache.match(request)));
+        } else files += 1;
       }
     }
-    return { pages: [...new Set(pages)].sort(), files };
+    const sorted = [...pages].map(([url, title]) => ({ url, title })).sort((a, b) => a.url.localeCompare(b.url));
+    return { pages: sorted, files };
   }
 
   async function clearAll() {
@@ -116,9 +125,13 @@
       for (const page of pages) {
         const item = document.createElement("li");
         const link = document.createElement("a");
-        link.href = page;
-        link.textContent = page.startsWith(scope) ? page.slice(scope.length) || "Home page" : page;
-        item.append(link);
+        link.href = page.url;
+        const path = page.url.startsWith(scope) ? page.url.slice(scope.length) : page.url;
+        link.textContent = page.title || path || "Home page";
+        const where = document.createElement("span");
+        where.className = "bs-offline-path";
+        where.textContent = ` (${path || "home page"})`;
+        item.append(link, where);
         list.append(item);
       }
     }
