@@ -88,7 +88,8 @@ async function keep(cache, urls) {
       const key = withoutHash(url);
       if (await cache.match(key)) return;
       try {
-        const response = await fetch(key, { credentials: "same-origin" });
+        // Revalidated with the server: the browser's HTTP cache may still hold the older build's copy.
+        const response = await fetch(key, { credentials: "same-origin", cache: "no-cache" });
         if (keepable(response)) await cache.put(key, response);
       } catch (error) {
         /* offline or gone: kept the next time it loads */
