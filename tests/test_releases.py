@@ -162,13 +162,13 @@ def test_a_release_cell_names_a_snapshot_that_exists(project_copy: Path, capsys:
     path = project_copy / "data" / "comparisons" / "backend-languages.yml"
     text = path.read_text(encoding="utf-8")
     assert "{release: python," in text
-    path.write_text(text.replace("{release: python,", "{release: pyhton,"), encoding="utf-8")
+    path.write_text(text.replace("{release: python,", "{release: no-such-snapshot,"), encoding="utf-8")
     line = text.splitlines().index(next(x for x in text.splitlines() if "{release: python," in x)) + 1
     assert check_data([str(project_copy)]) == 1
     reported = capsys.readouterr().err
     assert re.search(
         rf"data/comparisons/backend-languages\.yml:{line}: rows\[\d+\]\.cells\.version\.release: "
-        r"no release snapshot 'pyhton'",
+        r"no release snapshot 'no-such-snapshot'",
         reported,
     ), reported
 
