@@ -141,15 +141,14 @@ def test_a_release_cell_lists_what_is_supported_on_the_build_date(on_day: Any) -
     on_day("2026-06-01")
     html = releases.release_cell(cell, catalog.releases["widget"])
     assert html.startswith(
-        "3, supported until 2027-05-01; 2 LTS, in maintenance until 2027-01-10; "
-        "1 LTS, supported until 2026-10-27. Odd &lt;notes&gt; &amp; all"
+        "3 until 2027-05-01; 2 LTS in maintenance until 2027-01-10; and 1 older. Odd &lt;notes&gt; &amp; all"
     )
-    assert "(release data of 2026-08-22)" in html and 'href="https://endoflife.date/widget"' in html
+    assert "(data of 2026-08-22)" in html and 'href="https://endoflife.date/widget"' in html
     on_day("2026-11-01")  # 1 reached end of life: the same cell drops it, with no edit
     html = releases.release_cell(cell, catalog.releases["widget"])
-    assert html.startswith("3, supported until 2027-05-01; 2 LTS, in maintenance until 2027-01-10.")
+    assert html.startswith("3 until 2027-05-01; 2 LTS in maintenance until 2027-01-10.")
     lts = ReleaseCell(release="widget", lts_only=True)
-    assert releases.release_cell(lts, catalog.releases["widget"]).startswith("2 LTS, in maintenance")
+    assert releases.release_cell(lts, catalog.releases["widget"]).startswith("2 LTS in maintenance")
 
 
 def test_a_release_cell_refuses_a_snapshot_a_newer_release_overtook(on_day: Any) -> None:

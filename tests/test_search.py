@@ -166,6 +166,9 @@ def test_a_heading_keeps_its_inline_markup_joined_and_sections_carry_their_topic
         f for f in fragments if f["meta"].get("url", "").endswith("kubernetes/#probes-is-it-alive-is-it-ready")
     )
     assert "liveness probe" in probes["meta"]["aka"]  # data/topics.yml, topic health-checks
+    # A product is its own result, under every name data/products/ gives it.
+    sql_server = next(f for f in fragments if f["meta"].get("url", "").endswith("products/#sql-server"))
+    assert {"SQL Server", "MSSQL", "MS SQL"} <= set(sql_server["meta"]["aka"].split(" · "))
     assert all(" /" not in f["meta"].get("section", "") for f in fragments if "HTTP/" in f["meta"].get("section", ""))
 
 
@@ -210,11 +213,13 @@ def test_the_index_is_chunked_and_leaves_out_what_readers_do_not_search(built_si
 def test_index_chunks_have_the_size_the_build_asks_pagefind_for(built_site: Path) -> None:
     """The build sets PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (macros/search/pagefind.py): chunks of about 4,000
     word locations, 5 to 6 KB gzip, where Pagefind's default of 20,000 makes them about 28 KB on this site.
-    A Pagefind that stops reading the variable fails here, before readers download five times as much."""
+    A Pagefind that stops reading the variable fails here, before readers download five times as much.
+    A chunk that holds one very common word cannot be split, and grows with the curriculum: the largest
+    stays below what the default makes of every chunk."""
     sizes = sorted(path.stat().st_size for path in (built_site / "pagefind" / "index").glob("*.pf_index"))
     median = sizes[len(sizes) // 2]
     assert median < 10_000, f"median chunk {median} bytes: is the chunk size still applied?"
-    assert max(sizes) < 20_000 and len(sizes) >= 60, (len(sizes), max(sizes))
+    assert max(sizes) < 26_000 and len(sizes) >= 60, (len(sizes), max(sizes))
 
 
 def test_extra_words_follow_their_section_with_both_spellings() -> None:

@@ -65,7 +65,7 @@ def supported_releases(catalog: Catalog, products: str | Sequence[str]) -> str:
     return tag("div", body, class_="bs-comparison bs-releases")
 
 
-def release_cell(cell: ReleaseCell, product: ReleaseProduct, shown: int = 3) -> str:
+def release_cell(cell: ReleaseCell, product: ReleaseProduct, shown: int = 2) -> str:
     """A comparison cell's versions: the releases supported on the build date (or only the LTS lines), newest
     first, each with where it stands (`26 LTS, supported until 2029-04-30`), then the cell's note and the
     snapshot it comes from."""
@@ -76,14 +76,18 @@ def release_cell(cell: ReleaseCell, product: ReleaseProduct, shown: int = 3) -> 
     if not cycles:
         kind = "long-term support release" if cell.lts_only else "release"
         raise ReleaseLookupError(f"{product.title} has no {kind} that is supported on {on.isoformat()}")
-    named = [f"{c.cycle}{' LTS' if is_lts(c, on) else ''}, {status_text(c, on)}" for c in cycles[:shown]]
+    # Terse, since a table has many cells to a row: `3.14 until 2030-10-31`, `24 LTS in maintenance until ...`.
+    named = [
+        f"{c.cycle}{' LTS' if is_lts(c, on) else ''} {status_text(c, on).removeprefix('supported ')}"
+        for c in cycles[:shown]
+    ]
     if len(cycles) > shown:
         named.append(f"and {len(cycles) - shown} older")
     text = text_html("; ".join(named))
     if cell.note:
         text += ". " + text_html(cell.note)
     source = link("source", product.source.url, class_="bs-cell-source", title=product.source.title)
-    dated = tag("span", text_html(f"(release data of {product.snapshot.isoformat()})"), class_="bs-cell-date")
+    dated = tag("span", text_html(f"(data of {product.snapshot.isoformat()})"), class_="bs-cell-date")
     return f"{text} {dated} {tag('sup', source)}"
 
 
