@@ -27,6 +27,7 @@ SOURCE_PARTS = [
     "labs",
     "templates",
     "exercises",
+    "capstones",
 ]
 
 
