@@ -24,13 +24,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(site: Path, base_path: str = "/") -> Iterator[str]:
     """Serve `site` so that it appears under `base_path`, as on GitHub Pages."""
-    root = site.parent / "served"
-    target = root / base_path.strip("/") if base_path.strip("/") else root
-    if target.is_symlink() and target.resolve() != site.resolve():
-        target.unlink()  # left over from serving another site from the same parent directory
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.symlink_to(site, target_is_directory=True)
+    if base_path.strip("/"):
+        root = site.parent / "served"
+        target = root / base_path.strip("/")
+        if target.is_symlink() and target.resolve() != site.resolve():
+            target.unlink()  # left over from serving another site from the same parent directory
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.symlink_to(site, target_is_directory=True)
+    else:
+        root = site  # at the root: the site itself (a "served" folder may hold another base path's link)
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

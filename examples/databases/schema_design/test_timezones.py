@@ -11,7 +11,7 @@ def test_one_stored_instant_shows_as_each_readers_wall_clock():
     instant = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
     assert show(instant, "Europe/Berlin") == "2026-07-01 14:00 CEST"
     assert show(instant, "America/New_York") == "2026-07-01 08:00 EDT"
-    assert show(instant, "Asia/Kolkata") == "2026-07-01 17:30 IST"
+    assert show(instant, "Asia/Kolkata") == "2026-07-01 17:30 IST"  # codespell:ignore
 
 
 def test_the_same_wall_clock_time_is_a_different_utc_offset_in_winter_and_summer():
