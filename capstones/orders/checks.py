@@ -281,8 +281,8 @@ def idempotency_key(ctx: Context) -> None:
     first = place(ctx, ALICE, **{"Idempotency-Key": key})
     second = place(ctx, ALICE, **{"Idempotency-Key": key})
     ctx.expect(second["id"] == first["id"], "the first order's id for a repeated Idempotency-Key")
-    # A race needs overlap: three bursts of eight requests released together, each burst with one key.
-    for _ in range(3):
+    # A race needs overlap: five bursts of eight requests released together, each burst with one key.
+    for _ in range(5):
         burst_key = ctx.unique("burst")
         responses = ctx.concurrently(
             [lambda key=burst_key: ctx.post("/orders", json=an_order(), headers=auth(ALICE) | {"Idempotency-Key": key})]
