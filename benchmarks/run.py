@@ -4,7 +4,7 @@ Run with `make bench`. Prints one Markdown table per measurement, checks the tar
 raw figures to benchmarks/out/results.json, and exits 1 if a target is missed. Timings are wall-clock on
 this machine: compare runs on the same machine, not across machines.
 
-    --quick      skip the 1,000-lesson build and Lighthouse (for a fast local look)
+    --quick      skip the 1,000-lesson build, Lighthouse and the books (for a fast local look)
     --no-scaling skip the synthetic-lesson builds (build, weight and Lighthouse only)
     --no-fail    report missed targets without failing
     --search     only the search figures: the real site, then the first query at 1,000 synthetic lessons
@@ -716,6 +716,11 @@ def main() -> int:
                 )
                 results["lighthouse"] = scores_by_page
 
+        # 4b. The books (issue 35): the PDF and EPUB of the whole curriculum and of each area, as CI's deploy job
+        # builds them from this site (tools/downloads), with their sizes, page counts and build times.
+        if not args.quick:
+            results["books"] = report_books(site)
+
         # 5. Scaling: the real site plus synthetic lessons.
         print("\n## Scaling with synthetic lessons\n")
         sizes = [] if args.no_scaling else [100, 300] if args.quick else [100, 300, 1000]
@@ -748,6 +753,22 @@ def main() -> int:
     print("\n## Targets\n")
     print("All targets met." if not missed else "\n".join(f"- MISSED: {m}" for m in missed))
     return 1 if missed and not args.no_fail else 0
+
+
+def report_books(site: Path) -> dict[str, object]:
+    """Build the downloads into the bench's site and report what the manifest says of each file."""
+    print("\n## Books (PDF and EPUB)\n")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "tools.downloads", str(site)], cwd=ROOT, check=True, capture_output=True)
+    elapsed = time.perf_counter() - started
+    manifest = json.loads((site / "downloads" / "downloads.json").read_text(encoding="utf-8"))
+    rows = [
+        [item["edition"], item["format"].upper(), kb(item["bytes"]), item["pages"] or "-", item["seconds"]]
+        for item in manifest["files"]
+    ]
+    print(table(["Edition", "Format", "KB", "Pages", "Build (s)"], rows))
+    print(f"\nAll books in {elapsed:.0f} s, Chromium printing included.")
+    return {"seconds": round(elapsed, 1), "files": manifest["files"]}
 
 
 def search_only(no_fail: bool) -> int:
