@@ -38,7 +38,13 @@ def lesson_text(number: int, area: str) -> str:
         sections += [f"## Core idea {concept + 1}", _paragraph(number + concept), _paragraph(number + concept + 7)]
         sections += ["```python", f'--8<-- "{SNIPPET}"', "```"]
         sections += ['!!! tip "Remember"', "    " + _paragraph(number + concept + 3, 30)]
-    sections += ["## Exercises", "1. **Build it.** Do the thing.", "   *Acceptance criteria:* it works."]
+    # The lesson contract wants a check or a rubric per exercise: a rubric needs no files beside the lesson.
+    rubric = (
+        '    ??? example "Rubric"\n'
+        '        **A weak answer** "It works." **Why it is weak:** it shows no evidence.\n\n'
+        '        **A strong answer** "The test shows it." **Why it is strong:** it shows evidence.'
+    )
+    sections += ["## Exercises", "1. **Build it.** Do the thing.\n   *Acceptance criteria:* it works.", rubric]
     sections += ["## Self-check"]
     for question in range(3):
         sections += [f'??? question "Question {question + 1}?"', "    " + _paragraph(number + question, 40)]
