@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import random
 import string
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import httpx
 import jsonschema
-import yaml
 
 from capstones.grader import Context, Group, Suite
+from capstones.grader.openapi import auth, component_schema
 
 suite = Suite("catalog")
 
@@ -28,17 +27,8 @@ BENCH_PRODUCTS = 100
 OPENAPI = Path(__file__).with_name("openapi.yaml")
 
 
-@cache
-def document() -> dict[str, Any]:
-    return yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))
-
-
 def schema(name: str) -> dict[str, Any]:
-    return {"$ref": f"#/components/schemas/{name}", "components": document()["components"]}
-
-
-def auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
+    return component_schema(OPENAPI, name)
 
 
 def word(length: int = 10) -> str:

@@ -14,15 +14,14 @@ import itertools
 import json
 import time
 import uuid
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import httpx
 import jsonschema
-import yaml
 
 from capstones.grader import Context, Group, Suite
+from capstones.grader.openapi import auth, component_schema
 
 from .fake_provider.locate import provider_url
 
@@ -46,18 +45,8 @@ SETTLE_S = 15.0
 OPENAPI = Path(__file__).with_name("openapi.yaml")
 
 
-@cache
-def document() -> dict[str, Any]:
-    return yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))
-
-
 def schema(name: str) -> dict[str, Any]:
-    """A component schema that resolves its $refs against the whole OpenAPI document."""
-    return {"$ref": f"#/components/schemas/{name}", "components": document()["components"]}
-
-
-def auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
+    return component_schema(OPENAPI, name)
 
 
 def an_order(quantity: int = 2, price: int = 1250) -> dict[str, Any]:
