@@ -17,7 +17,8 @@ LESSON = """<h1 id="adrs">Design docs</h1>
 <h2 id="why-it-matters">Why it matters</h2>
 <p>See <a href="../../security/encryption-at-rest/#kms">keys</a>, <a href="../../security/encryption-at-rest/">the
 lesson</a>, <a href="../">the area</a>, <a href="../../glossary/#term-adr">ADR</a>, <a href="#fn:1">1</a>
-and <a href="https://example.org/a/">the web</a>.</p>
+and <a href="https://example.org/a/">the web</a>.
+In a URL attribute (<code>href="HERE"</code>) escaping is not enough.</p>
 <h3 id="deeper">Deeper</h3><img src="../../assets/x.svg" alt="">
 <div class="highlight" id="bs-code-1"><nav class="md-code__nav bs-code-actions" aria-label="Actions for code block 1">
 <button data-clipboard-target="#bs-code-1 code"></button></nav>
@@ -70,6 +71,7 @@ def test_ids_and_every_reference_to_them_are_prefixed_and_code_text_is_untouched
     ):
         assert expected in html, expected
     assert "&lt;h2 href=&quot;#x&quot;&gt;" in html
+    assert '(<code>href="HERE"</code>)' in html  # text that looks like an attribute is not a link to re-point
     assert 'data-id="S"' in html  # not an id: mermaid's own bookkeeping
     assert "bs-code-actions" not in html  # no script on the print page can copy
     assert "<script" not in html

@@ -38,7 +38,9 @@ _CODE_BLOCK = re.compile(
 # A code block's <code> once prepared, with the block's title if it has one, and its copy button unless
 # the print edition has taken it out.
 _PREPARED_CODE = re.compile(
-    r'(?:<span class="filename">(?P<title>[^<]*)</span>)?<pre[^>]*>(?:<span></span>)?'
+    # Written to start with a plain `<`, which the regex engine scans for quickly: a leading optional group
+    # made it try every position of a print edition's megabytes.
+    r'<(?:span class="filename">(?P<title>[^<]*)</span><)?pre[^>]*>(?:<span></span>)?'
     r'(?:<nav class="md-code__nav bs-code-actions"[^>]*>.*?</nav>)?<code(?P<attributes>[^>]*)>(?P<code>.*?)</code>',
     re.S,
 )
