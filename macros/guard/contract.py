@@ -224,7 +224,9 @@ def check_template(
 def _parsed(body: str) -> tuple[tuple[int, ...], nodes.Template | tuple[int, str]]:
     """The lines of template comments, and the parsed template or, if it does not parse, (line, message)."""
     try:
-        comments = tuple(line for line, kind, _ in _JINJA.lex(body) if kind == "comment_begin")
+        # Lexing a page is a fifth of the check: only a page with a comment mark is lexed for its lines.
+        lexed = _JINJA.lex(body) if "{#" in body else ()
+        comments = tuple(line for line, kind, _ in lexed if kind == "comment_begin")
         return comments, _JINJA.parse(body)
     except jinja2.TemplateSyntaxError as error:
         return (), (_opening_line(body, error.lineno), f"{error.message}; {_HOW_TO_SHOW_TEMPLATES}")

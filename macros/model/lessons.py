@@ -99,9 +99,18 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return front, body, front.count("\n") + 3
 
 
-def fenced_lines(text: str) -> Iterator[tuple[str, bool]]:
+# Pure functions of a file's text, remembered by it: `make serve` loads the catalog again when a save
+# changes a title or a data file, and then only the files whose text changed are parsed and checked anew.
+BY_TEXT = 1024
+
+
+# A page's lines are read for fences by the lesson contract, the page contract, citations and statements,
+# and its comment-free text by three of them: each is worked out once per text.
+@functools.lru_cache(maxsize=BY_TEXT)
+def fenced_lines(text: str) -> tuple[tuple[str, bool], ...]:
     """Each line with whether it belongs to fenced code (the fence lines themselves included)."""
     fence: str | None = None
+    lines = []
     for line in text.splitlines():
         fence_match = _FENCE.match(line)
         if fence_match:
@@ -110,11 +119,13 @@ def fenced_lines(text: str) -> Iterator[tuple[str, bool]]:
                 fence = marker
             elif marker.startswith(fence[0]) and len(marker) >= len(fence):
                 fence = None
-            yield line, True
+            lines.append((line, True))
         else:
-            yield line, fence is not None
+            lines.append((line, fence is not None))
+    return tuple(lines)
 
 
+@functools.lru_cache(maxsize=BY_TEXT)
 def without_comments(body: str) -> str:
     """`body` with every HTML comment outside fenced code blanked, lines kept where they were.
 
@@ -177,11 +188,6 @@ def sections(body: str, first_line: int) -> list[Section]:
     reduced to text and repeated headings get `_1`, `_2` suffixes exactly as on the page.
     """
     return list(_sections(body, first_line))
-
-
-# Pure functions of a file's text, remembered by it: `make serve` loads the catalog again when a save
-# changes a title or a data file, and then only the files whose text changed are parsed and checked anew.
-BY_TEXT = 1024
 
 
 @functools.lru_cache(maxsize=BY_TEXT)
