@@ -145,6 +145,8 @@ def plugin(project: Path) -> _StubPlugin:
 @pytest.mark.parametrize("name", sorted(PAYLOADS))
 def test_the_sandbox_reaches_nothing_even_without_the_contract(name: str, plugin: _StubPlugin) -> None:
     assert isinstance(plugin.env, PageSandbox)
+    # A sandbox that cannot render at all would "refuse" every payload: it must still render a macro.
+    assert 'data-checklist="security"' in plugin.env.from_string('{{ checklist("security") }}').render()
     try:
         output = plugin.env.from_string(PAYLOADS[name]).render(config={"config_file_path": "/secret"}, self="x")
     except (SecurityError, UndefinedError, jinja2.TemplateError, TypeError):
@@ -268,3 +270,48 @@ def test_a_link_into_a_sibling_folder_with_the_same_prefix_is_refused(tmp_path: 
     assert snippet_problem("examples/fine.txt", tmp_path, allowed) is None
     problem = snippet_problem("examples/notes.txt", tmp_path, allowed)
     assert problem is not None and "resolves outside" in problem
+
+
+def _macro() -> str:
+    return "<p>made by a macro</p>"
+
+
+def test_the_sandbox_has_only_its_macros_no_filters_no_tests_and_keeps_its_settings() -> None:
+    sandbox = PageSandbox({"made": _macro}, undefined=jinja2.StrictUndefined)
+    assert sandbox.globals == {"made": _macro}
+    assert sandbox.filters == {} and sandbox.tests == {}
+    assert sandbox.loader is None
+    assert sandbox.from_string("{{ made() }}").render() == "<p>made by a macro</p>"
+    with pytest.raises(UndefinedError):  # the StrictUndefined it was given, not Jinja's silent default
+        sandbox.from_string("{{ missing }}").render()
+    with pytest.raises(SecurityError):  # a callable that is not a registered macro, here one a macro returned
+        PageSandbox({"made": _macro, "give": lambda: len}).from_string("{{ give()('x') }}").render()
+
+
+def test_page_templates_are_compiled_once_for_every_sandbox_and_other_compiles_are_left_alone() -> None:
+    source = "{{ made() }} compiled once"
+    first = PageSandbox({"made": _macro}).compile(source)
+    assert PageSandbox({"made": _macro}).compile(source) is first, "a new sandbox (each serve rebuild) reuses it"
+    assert isinstance(PageSandbox({}).compile(source, raw=True), str)  # Jinja's generated Python, not code
+    for options in ({"name": "page"}, {"filename": "page.md"}, {"defer_init": True}):
+        assert PageSandbox({"made": _macro}).compile(source, **options) is not first, options
+
+
+class _MacrosPlugin:
+    """What install_sandbox uses of mkdocs-macros' plugin: `env` (read-only), `_env` and `macros`."""
+
+    def __init__(self, env: jinja2.Environment, macros: dict[str, Any]) -> None:
+        self._env, self.macros = env, macros
+
+    @property
+    def env(self) -> jinja2.Environment:
+        return self._env
+
+
+def test_installing_the_sandbox_keeps_the_plugin_environment_settings() -> None:
+    env = jinja2.Environment(variable_start_string="[[", variable_end_string="]]", undefined=jinja2.StrictUndefined)  # noqa: S701 - its settings are read, nothing renders in it
+    plugin = _MacrosPlugin(env, {"made": _macro, "context": dict})
+    install_sandbox(plugin, {"made"})
+    sandbox = plugin.env
+    assert isinstance(sandbox, PageSandbox) and sandbox.globals == {"made": _macro}
+    assert sandbox.variable_start_string == "[[" and sandbox.undefined is jinja2.StrictUndefined

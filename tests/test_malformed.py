@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from macros.core.errors import SourceError
+from macros.core.yaml_source import load_yaml
+from macros.guard.contract import check_template
 from macros.site.load import load_catalog
 from tests.conftest import copy_project, run_build
 
@@ -83,3 +85,25 @@ def test_build_fails_with_the_message_and_no_traceback(case: str, pristine: Path
 def test_the_unbroken_project_loads(pristine: Path) -> None:
     catalog = load_catalog(pristine)
     assert "security/sql-injection" in catalog.lessons
+
+
+# Jinja reports an unclosed tag where it gave up, often lines later: the report points at the opening line.
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("{{ checklist('x'\n\n\nmore\n", 1),  # the first line of the page
+        ("a\nb\nc\n{% if x %}\nd\ne\nf\n", 4),
+        ("a\nb\n{# note\nc\nd\ne\n", 3),
+    ],
+)
+def test_an_unclosed_template_tag_is_reported_on_the_line_that_opens_it(body: str, line: int) -> None:
+    [problem] = check_template(body, 1, "docs/page.md", {})
+    assert (problem.line, problem.field) == (line, "template")
+
+
+def test_a_character_yaml_refuses_is_reported_on_its_line_with_its_code_point() -> None:
+    # The page and data readers refuse control characters first (tests/malformed/encoding-control-*); the
+    # YAML reader's own refusal, counted in characters, must still land on the right line.
+    with pytest.raises(SourceError) as raised:
+        load_yaml("a: 1\nb: 2\nc: \x07\n", "data/x.yml", first_line=5)
+    assert "data/x.yml:7: (yaml): not valid YAML: control characters are not allowed (U+0007)" in raised.value.report()

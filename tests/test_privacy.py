@@ -8,6 +8,7 @@ pymdownx's default Twitter emoji index.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import markdown
@@ -15,6 +16,7 @@ import pytest
 import yaml
 from material.extensions.emoji import twemoji
 
+from macros.guard.contract import SNIPPET_DIR, SNIPPET_ROOTS, prepare_snippet_root
 from macros.guard.emoji import IconsOnly, restrict_to_icons
 from tests.conftest import ROOT
 from tests.site_audit import audit
@@ -99,3 +101,31 @@ def test_snippets_read_only_from_the_allowed_folders() -> None:
     assert snippets["base_path"] == [".cache/snippets"]
     assert snippets["restrict_base_path"] is True
     assert not snippets.get("url_download")
+
+
+def test_the_emoji_index_is_wrapped_once_and_a_site_without_emoji_is_left_alone() -> None:
+    mdx_configs: dict = {"pymdownx.emoji": {"emoji_index": twemoji}}
+    restrict_to_icons(mdx_configs)
+    wrapped = mdx_configs["pymdownx.emoji"]["emoji_index"]
+    restrict_to_icons(mdx_configs)  # `make serve` configures again on every rebuild
+    assert mdx_configs["pymdownx.emoji"]["emoji_index"] is wrapped and wrapped.index is twemoji
+    without: dict = {"toc": {}}
+    restrict_to_icons(without)
+    assert without == {"toc": {}}
+
+
+def test_the_snippet_folder_links_only_the_allowed_folders_and_mends_what_is_wrong(tmp_path: Path) -> None:
+    for name in SNIPPET_ROOTS:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "mark.txt").write_text(name, encoding="utf-8")
+    jail = tmp_path / SNIPPET_DIR
+    jail.mkdir(parents=True)
+    (jail / SNIPPET_ROOTS[0]).write_text("a file in a link's place", encoding="utf-8")
+    (jail / SNIPPET_ROOTS[1]).symlink_to(tmp_path, target_is_directory=True)  # a link to the wrong place
+    prepare_snippet_root(tmp_path)
+    prepare_snippet_root(tmp_path)  # a second build keeps what the first made
+    assert sorted(path.name for path in jail.iterdir()) == sorted(SNIPPET_ROOTS)
+    for name in SNIPPET_ROOTS:
+        link = jail / name
+        assert link.is_symlink() and os.readlink(link) == os.path.join("..", "..", name)
+        assert (link / "mark.txt").read_text(encoding="utf-8") == name
