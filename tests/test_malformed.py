@@ -11,9 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from yaml.error import Mark, MarkedYAMLError
 
 from macros.core.errors import SourceError
-from macros.core.yaml_source import load_yaml
+from macros.core.yaml_source import _yaml_problem, load_yaml
 from macros.guard.contract import check_template
 from macros.site.load import load_catalog
 from tests.conftest import copy_project, run_build
@@ -105,5 +107,26 @@ def test_a_character_yaml_refuses_is_reported_on_its_line_with_its_code_point() 
     # The page and data readers refuse control characters first (tests/malformed/encoding-control-*); the
     # YAML reader's own refusal, counted in characters, must still land on the right line.
     with pytest.raises(SourceError) as raised:
-        load_yaml("a: 1\nb: 2\nc: \x07\n", "data/x.yml", first_line=5)
-    assert "data/x.yml:7: (yaml): not valid YAML: control characters are not allowed (U+0007)" in raised.value.report()
+        load_yaml("\na: 1\nb: 2\nc: \x07\n", "data/x.yml", first_line=5)  # a blank first line counts too
+    assert "data/x.yml:8: (yaml): not valid YAML: control characters are not allowed (U+0007)" in raised.value.report()
+
+
+@pytest.mark.parametrize(
+    ("error", "line", "message"),
+    [
+        # Only a context mark (the problem has none): the line comes from the context.
+        (MarkedYAMLError("while scanning a block", Mark("x", 0, 2, 0, None, None)), 7, "while scanning a block"),
+        # No mark at all (an error libyaml raised bare): the first line of the text, and the message's first line.
+        (yaml.YAMLError("no document\nmore detail"), 5, "no document"),
+    ],
+)
+def test_a_yaml_error_of_any_shape_names_a_line_and_a_one_line_message(
+    error: yaml.YAMLError, line: int, message: str
+) -> None:
+    problem = _yaml_problem(error, "a: 1\n", "data/x.yml", offset=4)
+    assert (problem.file, problem.line, problem.field, problem.message) == (
+        "data/x.yml",
+        line,
+        "(yaml)",
+        f"not valid YAML: {message}",
+    )
