@@ -83,7 +83,7 @@ def test_each_area_has_a_card_of_the_size_previews_use() -> None:
 def test_contributor_text_reaches_the_tags_escaped(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     lesson = project / "docs" / "security" / "sql-injection.md"
-    # Markup itself is refused at load time (schema.plain_text); these characters are allowed and need escaping.
+    # Markup itself is refused at load time (core/plain_text.py); these characters are allowed and need escaping.
     hostile = 'Bound "params" & 1 < 2 close the hole.'
     text = lesson.read_text(encoding="utf-8")
     lesson.write_text(re.sub(r"(?m)^description: .*$", f"description: '{hostile}'", text, count=1), encoding="utf-8")

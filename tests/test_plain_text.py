@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.model.schema import plain_text
+from macros.core.plain_text import plain_text
 
 
 @pytest.mark.parametrize(

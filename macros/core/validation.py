@@ -77,7 +77,7 @@ def _is_union_branch(part: str | int) -> bool:
 
 def _message(detail: Detail) -> str:
     kind, value = detail["type"], detail.get("input")
-    if kind == "value_error":  # our own validators (schema.plain_text, ...) wrote the message
+    if kind == "value_error":  # our own validators (core/plain_text.py, ...) wrote the message
         return str(detail["ctx"]["error"]) if "ctx" in detail else detail["msg"].removeprefix("Value error, ")
     if kind == "literal_error":
         return f"{value!r} is not allowed: use one of {detail['ctx']['expected']}"

@@ -34,11 +34,11 @@ from pydantic import ValidationError
 from pymdownx import twemoji_db
 
 from macros.core.errors import SourceError, SourceProblem, describe_error
+from macros.core.plain_text import plain_text
 from macros.core.source_text import read_source
 from macros.core.validation import problems_from_validation
 from macros.core.yaml_source import load_yaml
 from macros.model.lessons import BY_TEXT, PageMeta, fenced_lines, front_matter_problem, split_front_matter
-from macros.model.schema import plain_text
 from macros.render.registry import Macro
 
 SNIPPET_ROOTS = ("examples", "labs", "templates", "exercises", "capstones")

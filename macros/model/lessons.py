@@ -17,10 +17,11 @@ import markdown
 from pydantic import AfterValidator, Field, StringConstraints, ValidationError
 
 from macros.core.errors import SourceError, SourceProblem
+from macros.core.plain_text import Text, Title, plain_text
 from macros.core.source_text import read_source
 from macros.core.validation import problems_from_validation
 from macros.core.yaml_source import LineMap, load_yaml
-from macros.model.schema import LessonRef, Level, Model, ReviewDate, Slug, Text, Title, plain_text
+from macros.model.schema import LessonRef, Level, Model, ReviewDate, Slug
 from macros.model.template_leftovers import TEMPLATE, leftover_problems
 
 FIRST_SECTION = "Why it matters"

@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from macros.core.plain_text import Text, Title, plain_text
 from macros.core.yaml_source import Location
 
 Problem = tuple[Location, str]
@@ -25,33 +26,6 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 # A lesson is named by its path under docs/ without `.md`: `security/sql-injection`.
 LessonRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]
 HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"'`]+$")]
-
-# Strings from data and front matter are plain text: they may say anything (`<script>`, `a < b & c`), and every
-# place that shows them escapes them (macros/core/html.py), with `backticks` as inline code. Refused is only
-# what would not show as written, each with how to write it instead.
-_REFUSED = (
-    (
-        re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"),
-        "a character reference shows as written here, not as its character: write the character itself",
-    ),
-    (
-        re.compile(r"\{[{%#]|[}%#]\}"),
-        "template delimiters are not allowed in data: put a space between the two characters",
-    ),
-    (
-        re.compile(r"!?\[[^\]]*\]\("),
-        "plain text cannot link or show images: name the source in the entry's `sources` instead",
-    ),
-)
-MAX_TEXT = 1000  # characters in one data string; the longest real one has under 300
-
-
-def plain_text(value: str) -> str:
-    for pattern, how in _REFUSED:
-        match = pattern.search(value)
-        if match:
-            raise ValueError(f"must be plain text, found {match.group()!r}: {how}")
-    return value
 
 
 def not_in_the_future(value: dt.date) -> dt.date:
@@ -64,15 +38,6 @@ def not_in_the_future(value: dt.date) -> dt.date:
     return value
 
 
-Text = Annotated[
-    str, StringConstraints(min_length=1, max_length=MAX_TEXT, strip_whitespace=True), AfterValidator(plain_text)
-]
-# A title is shown in headings, navigation and the browser tab: one line, and short.
-Title = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=120, strip_whitespace=True, pattern=r"^[^\n]*$"),
-    AfterValidator(plain_text),
-]
 ReviewDate = Annotated[dt.date, AfterValidator(not_in_the_future)]
 Icon = Annotated[str, StringConstraints(pattern=r"^(material|octicons|fontawesome/(brands|regular|solid))/[a-z0-9-]+$")]
 Level = Literal["beginner", "intermediate", "advanced"]

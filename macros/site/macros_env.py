@@ -68,7 +68,7 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def on_post_page_macros(env: Any) -> None:
-    """Titles and descriptions are plain text (schema.plain_text); escaped here, they stay text wherever the
+    """Titles and descriptions are plain text (core/plain_text.py); escaped here, they stay text wherever the
     theme prints them raw: the <title>, the meta description, the navigation, the search index. These show no
     formatting, so the backticks of inline code are dropped."""
     page = env.page
