@@ -295,6 +295,10 @@ def test_page_templates_are_compiled_once_for_every_sandbox_and_other_compiles_a
     assert isinstance(PageSandbox({}).compile(source, raw=True), str)  # Jinja's generated Python, not code
     for options in ({"name": "page"}, {"filename": "page.md"}, {"defer_init": True}):
         assert PageSandbox({"made": _macro}).compile(source, **options) is not first, options
+    # ... and are passed on whole to Jinja, which compiles them as asked.
+    assert PageSandbox({}).compile(source, filename="page.md").co_filename == "page.md"
+    assert "name = 'page'" in PageSandbox({}).compile(source, name="page", raw=True)
+    assert PageSandbox({}).compile(source, raw=True, defer_init=True) != PageSandbox({}).compile(source, raw=True)
 
 
 class _MacrosPlugin:

@@ -95,7 +95,9 @@ def test_the_unbroken_project_loads(pristine: Path) -> None:
     [
         ("{{ checklist('x'\n\n\nmore\n", 1),  # the first line of the page
         ("a\nb\nc\n{% if x %}\nd\ne\nf\n", 4),
+        ("a\n{% if x\nb\nc\n", 2),  # Jinja gives up on line 3
         ("a\nb\n{# note\nc\nd\ne\n", 3),
+        ("{{ x\n{# a comment #}\nmore\n", 1),  # a comment between is not where the tag opened
     ],
 )
 def test_an_unclosed_template_tag_is_reported_on_the_line_that_opens_it(body: str, line: int) -> None:

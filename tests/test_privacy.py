@@ -109,6 +109,14 @@ def test_the_emoji_index_is_wrapped_once_and_a_site_without_emoji_is_left_alone(
     wrapped = mdx_configs["pymdownx.emoji"]["emoji_index"]
     restrict_to_icons(mdx_configs)  # `make serve` configures again on every rebuild
     assert mdx_configs["pymdownx.emoji"]["emoji_index"] is wrapped and wrapped.index is twemoji
+    # The filtered copy is kept while the theme hands out the same index, and made anew for another one.
+    icon, image = {"name": "i", "path": "i.svg"}, {"name": "x", "unicode": "274c"}
+    first = {"name": "a", "emoji": {"icon": icon, "x": image}, "aliases": {}}
+    second = {"name": "b", "emoji": {"other-icon": icon}, "aliases": {}}
+    icons = IconsOnly(lambda options, md: options["index"])
+    assert icons({"index": first}, None) is icons({"index": first}, None)
+    assert icons({"index": first}, None)["emoji"] == {"icon": icon}
+    assert icons({"index": second}, None)["emoji"] == {"other-icon": icon}
     without: dict = {"toc": {}}
     restrict_to_icons(without)
     assert without == {"toc": {}}
@@ -124,6 +132,8 @@ def test_the_snippet_folder_links_only_the_allowed_folders_and_mends_what_is_wro
     (jail / SNIPPET_ROOTS[1]).symlink_to(tmp_path, target_is_directory=True)  # a link to the wrong place
     prepare_snippet_root(tmp_path)
     prepare_snippet_root(tmp_path)  # a second build keeps what the first made
+    (jail / SNIPPET_ROOTS[-1]).unlink()  # the first links are right: the last is still mended
+    prepare_snippet_root(tmp_path)
     assert sorted(path.name for path in jail.iterdir()) == sorted(SNIPPET_ROOTS)
     for name in SNIPPET_ROOTS:
         link = jail / name

@@ -236,10 +236,11 @@ def _parsed(body: str) -> tuple[tuple[int, ...], nodes.Template | tuple[int, str
 
 def _opening_line(body: str, error_line: int) -> int:
     """Jinja reports where it gave up, which after an unclosed `{{` can be many lines later: point at the
-    last line before that which opens template code."""
+    last line before that which opens template code. (An unclosed comment is reported on its own line, and
+    a closed one between the opening and the error is not where the error began.)"""
     lines = body.splitlines()[:error_line]
     for number in range(len(lines), 0, -1):
-        if any(mark in lines[number - 1] for mark in ("{{", "{%", "{#")):
+        if any(mark in lines[number - 1] for mark in ("{{", "{%")):
             return number
     return error_line
 
