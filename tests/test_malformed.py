@@ -16,7 +16,7 @@ from yaml.error import Mark, MarkedYAMLError
 
 from macros.core.errors import SourceError
 from macros.core.yaml_source import _yaml_problem, load_yaml
-from macros.guard.contract import check_template
+from macros.guard.contract import check_nav, check_template
 from macros.site.load import load_catalog
 from tests.conftest import copy_project, run_build
 
@@ -132,3 +132,37 @@ def test_a_yaml_error_of_any_shape_names_a_line_and_a_one_line_message(
         "(yaml)",
         f"not valid YAML: {message}",
     )
+
+
+NAV = """\
+nav:
+  - index.md
+  - A page: page.md
+  - Standard: https://www.rfc-editor.org/
+  - Plain: http://example.org/
+  - Loud: HTTPS://example.org/
+  - Group:
+      - deeper.md
+      - Nested:
+          - Shouting: JAVASCRIPT:alert(1)
+  - Spaced: "java\\tscript:alert(1)"
+  - Data: data:text/html,<b>x</b>
+  - Up: ../../mkdocs.yml
+  - "A title &lt;with a reference&gt; that is longer than forty characters": page.md
+"""
+
+
+def test_nav_entries_are_pages_or_web_links_and_titles_are_plain_text(tmp_path: Path) -> None:
+    nav = tmp_path / ".nav.yml"
+    nav.write_text(NAV, encoding="utf-8")
+    found = [(problem.line, problem.field, problem.message) for problem in check_nav(nav, "docs/x/.nav.yml")]
+    refused = "entries are pages in docs/ or https links"
+    assert found[:4] == [
+        (10, "nav", f"'JAVASCRIPT:alert(1)': {refused}"),
+        (11, "nav", f"'java\tscript:alert(1)': {refused}"),
+        (12, "nav", f"'data:text/html,<b>x</b>': {refused}"),
+        (13, "nav", f"'../../mkdocs.yml': {refused}"),
+    ]
+    [(line, field, message)] = found[4:]
+    assert (line, field) == (14, "A title &lt;with a reference&gt; that is")
+    assert message.startswith("must be plain text, found '&lt;'")
