@@ -439,20 +439,14 @@ def _topic_problems(
         keys = [name_key(name) for name in topic.names()]
         for n, target in enumerate(topic.sections):
             loc = ("topics", t, "sections", n)
-            ref, anchor = target.split("#", 1)
-            if ref not in lessons:
-                if not _area_has_problem(ref, lesson_problems):
-                    yield problem(loc, f"no lesson '{ref}' (expected docs/{ref}.md)")
+            found: dict[str, Section] = {}  # the section, once it exists; recorded only if it names the topic
+            message = _section_problem(target, lessons, docs_dir, lesson_problems, sections_of, found)
+            if message:
+                yield problem(loc, message)
+            section = found.get(target)
+            if section is None:  # reported just now, or with its lesson's area
                 continue
-            if ref not in sections_of:
-                found = lesson_sections(docs_dir / f"{ref}.md")
-                sections_of[ref] = {s.anchor: s for s in found if s.level in (2, 3)}
-            section = sections_of[ref].get(anchor)
-            if section is None:
-                near = difflib.get_close_matches(anchor, list(sections_of[ref]), n=1)
-                hint = f" (did you mean '#{near[0]}'?)" if near else ""
-                yield problem(loc, f"no h2 or h3 heading with anchor '#{anchor}' in docs/{ref}.md{hint}")
-                continue
+            ref = target.partition("#")[0]
             heading = f" {name_key(section.text)} "
             if not any(key and f" {key} " in heading for key in keys):
                 yield problem(
