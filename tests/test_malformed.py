@@ -166,3 +166,14 @@ def test_nav_entries_are_pages_or_web_links_and_titles_are_plain_text(tmp_path: 
     [(line, field, message)] = found[4:]
     assert (line, field) == (14, "A title &lt;with a reference&gt; that is")
     assert message.startswith("must be plain text, found '&lt;'")
+
+
+@pytest.mark.parametrize(("content", "line"), [(b"nav:\n  - [unclosed\n", 3), (b"nav:\n  - caf\xe9.md\n", 2)])
+def test_a_nav_file_that_does_not_read_or_parse_is_reported_with_its_name(
+    content: bytes, line: int, tmp_path: Path
+) -> None:
+    nav = tmp_path / ".nav.yml"
+    nav.write_bytes(content)
+    with pytest.raises(SourceError) as raised:
+        check_nav(nav, "docs/x/.nav.yml")
+    assert [(problem.file, problem.line) for problem in raised.value.problems] == [("docs/x/.nav.yml", line)]
