@@ -15,10 +15,14 @@ import yaml
 from yaml.error import Mark, MarkedYAMLError
 
 from macros.core.errors import SourceError
+from macros.core.source_text import read_source
 from macros.core.yaml_source import _yaml_problem, load_yaml
-from macros.guard.contract import check_nav, check_template
+from macros.guard.contract import check_nav, check_page, check_template
+from macros.render.print_edition import print_edition
+from macros.render.registry import page_macros
+from macros.render.sql_exercises import load_expected
 from macros.site.load import load_catalog
-from tests.conftest import copy_project, run_build
+from tests.conftest import ROOT, copy_project, run_build
 
 CASES = Path(__file__).parent / "malformed"
 
@@ -177,3 +181,41 @@ def test_a_nav_file_that_does_not_read_or_parse_is_reported_with_its_name(
     with pytest.raises(SourceError) as raised:
         check_nav(nav, "docs/x/.nav.yml")
     assert [(problem.file, problem.line) for problem in raised.value.problems] == [("docs/x/.nav.yml", line)]
+
+
+# The page contract's own families, checked again on the page alone: no copy of the project, no catalog. The
+# same cases and expectations a hundred times faster, so that mutation testing (`make mutation`, which runs
+# the fastest tests first) finds a broken page check in a second rather than after the whole corpus.
+PAGE_CONTRACT_FAMILIES = ("markup-", "snippet-", "template-", "plain-page-")
+
+
+@pytest.fixture(scope="module")
+def documented_macros() -> tuple[dict, set[str]]:
+    catalog = load_catalog(ROOT)
+    macros = page_macros(catalog, lambda target: target, lambda area: print_edition(catalog, area), load_expected(ROOT))
+    return macros, {area.id for area in catalog.skills.areas}
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.name.startswith(PAGE_CONTRACT_FAMILIES)))
+def test_page_contract_cases_are_caught_by_the_page_check_alone(case: str, documented_macros: tuple) -> None:
+    macros, areas = documented_macros
+    [page] = [path for path in (CASES / case).rglob("*.md")]
+    source = str(page.relative_to(CASES / case))
+    folders = source.split("/")
+    is_lesson = len(folders) == 3 and folders[1] in areas and folders[2] != "index.md"
+    problems = check_page(page, source, ROOT, macros, is_lesson)
+    report = "\n".join(f"{problem.file}:{problem.line}: {problem.field}: {problem.message}" for problem in problems)
+    for line in (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines():
+        assert line in report, f"expected\n  {line}\nin\n{report}"
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.name.startswith("yaml-")))
+def test_yaml_cases_are_caught_by_the_yaml_reader_alone(case: str) -> None:
+    """The YAML limits and rules on the file alone, as the page check above: fast, for mutation testing."""
+    [file] = [path for path in (CASES / case).rglob("*.yml")]
+    source = str(file.relative_to(CASES / case))
+    with pytest.raises(SourceError) as raised:
+        load_yaml(read_source(file, source), source)
+    report = raised.value.report()
+    for line in (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines():
+        assert line in report, f"expected\n  {line}\nin\n{report}"
