@@ -17,7 +17,7 @@ from yaml.error import Mark, MarkedYAMLError
 from macros.core.errors import SourceError
 from macros.core.source_text import read_source
 from macros.core.yaml_source import _yaml_problem, load_yaml
-from macros.guard.contract import check_nav, check_page, check_template
+from macros.guard.contract import check_nav, check_page, check_pages, check_template
 from macros.render.print_edition import print_edition
 from macros.render.registry import page_macros
 from macros.render.sql_exercises import load_expected
@@ -219,3 +219,24 @@ def test_yaml_cases_are_caught_by_the_yaml_reader_alone(case: str) -> None:
     report = raised.value.report()
     for line in (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines():
         assert line in report, f"expected\n  {line}\nin\n{report}"
+
+
+def test_the_docs_folder_holds_pages_images_and_nav_files_only(tmp_path: Path) -> None:
+    """What check_pages lets MkDocs publish, on a small docs folder (the corpus checks it on the real one)."""
+    docs = tmp_path / "docs"
+    (docs / "area").mkdir(parents=True)
+    (docs / "assets" / "javascripts").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n\nPlain text.\n", encoding="utf-8")
+    (docs / "area" / "photo.webp").write_bytes(b"RIFF")
+    (docs / "area" / "evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    (docs / "area" / "drawing.svg").write_text("<svg/>", encoding="utf-8")
+    (docs / "assets" / "javascripts" / "theme.js").write_text("// reviewed as code", encoding="utf-8")
+    (docs / "area" / ".nav.yml").write_text("nav:\n  - Bad: javascript:alert(1)\n", encoding="utf-8")
+    (docs / "area" / "leak.md").symlink_to("/etc/hostname")
+    found = [(problem.file, problem.field) for problem in check_pages(tmp_path, docs, {}, set())]
+    assert found == [
+        ("docs/area/.nav.yml", "nav"),
+        ("docs/area/drawing.svg", "(file)"),
+        ("docs/area/evil.html", "(file)"),
+        ("docs/area/leak.md", "(file)"),
+    ]
