@@ -17,7 +17,7 @@ from yaml.error import Mark, MarkedYAMLError
 from macros.core.errors import SourceError
 from macros.core.source_text import read_source
 from macros.core.yaml_source import _yaml_problem, load_yaml
-from macros.guard.contract import check_nav, check_page, check_pages, check_template
+from macros.guard.contract import check_markup, check_nav, check_page, check_pages, check_template
 from macros.render.print_edition import print_edition
 from macros.render.registry import page_macros
 from macros.render.sql_exercises import load_expected
@@ -153,13 +153,17 @@ nav:
   - Data: data:text/html,<b>x</b>
   - Up: ../../mkdocs.yml
   - "A title &lt;with a reference&gt; that is longer than forty characters": page.md
+  - Tabbed: "\thttps://example.org/"
+  - Odd: "page&amp;.md"
 """
 
 
 def test_nav_entries_are_pages_or_web_links_and_titles_are_plain_text(tmp_path: Path) -> None:
     nav = tmp_path / ".nav.yml"
     nav.write_text(NAV, encoding="utf-8")
-    found = [(problem.line, problem.field, problem.message) for problem in check_nav(nav, "docs/x/.nav.yml")]
+    problems = check_nav(nav, "docs/x/.nav.yml")
+    assert {problem.file for problem in problems} == {"docs/x/.nav.yml"}
+    found = [(problem.line, problem.field, problem.message) for problem in problems]
     refused = "entries are pages in docs/ or https links"
     assert found[:4] == [
         (10, "nav", f"'JAVASCRIPT:alert(1)': {refused}"),
@@ -167,9 +171,10 @@ def test_nav_entries_are_pages_or_web_links_and_titles_are_plain_text(tmp_path: 
         (12, "nav", f"'data:text/html,<b>x</b>': {refused}"),
         (13, "nav", f"'../../mkdocs.yml': {refused}"),
     ]
-    [(line, field, message)] = found[4:]
+    [(line, field, message), (odd_line, odd_field, odd_message)] = found[4:]  # the tabbed link passes
     assert (line, field) == (14, "A title &lt;with a reference&gt; that is")
     assert message.startswith("must be plain text, found '&lt;'")
+    assert (odd_line, odd_field) == (16, "Odd") and odd_message.startswith("must be plain text, found '&amp;'")
 
 
 @pytest.mark.parametrize(("content", "line"), [(b"nav:\n  - [unclosed\n", 3), (b"nav:\n  - caf\xe9.md\n", 2)])
@@ -240,3 +245,15 @@ def test_the_docs_folder_holds_pages_images_and_nav_files_only(tmp_path: Path) -
         ("docs/area/evil.html", "(file)"),
         ("docs/area/leak.md", "(file)"),
     ]
+
+
+def test_autolinks_are_not_tags() -> None:
+    assert check_markup("Write to <team@example.org> or read <https://example.org/>.\n", 1, "docs/x.md", ROOT) == []
+
+
+def test_macro_arguments_are_constants_or_flat_lists_of_constants() -> None:
+    macros = {"m": lambda items=None: ""}
+    assert check_template('{{ m(["a", "b"]) }}', 1, "docs/x.md", macros) == []
+    for call in ("{{ m([name]) }}", '{{ m([["a"]]) }}', "{{ m(items=[x]) }}", "{{ m(name) }}"):
+        [problem] = check_template(call, 1, "docs/x.md", macros)
+        assert problem.message == "arguments must be constants: strings, numbers, or lists of strings", call

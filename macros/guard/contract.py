@@ -37,7 +37,7 @@ from macros.core.errors import SourceError, SourceProblem, describe_error
 from macros.core.plain_text import plain_text
 from macros.core.source_text import read_source
 from macros.core.validation import problems_from_validation
-from macros.core.yaml_source import load_yaml
+from macros.core.yaml_source import line_for, load_yaml
 from macros.model.lessons import BY_TEXT, PageMeta, fenced_lines, front_matter_problem, split_front_matter
 from macros.render.registry import Macro
 
@@ -547,18 +547,17 @@ def check_nav(path: Path, source: str) -> list[SourceProblem]:
         if isinstance(value, str):
             scheme = _SCHEME.match(re.sub(r"[\x00-\x20]", "", value))
             if (scheme and scheme.group(1).lower() not in {"http", "https"}) or ".." in Path(value).parts:
-                line = lines.get(loc, 1)
-                problems.append(
-                    SourceProblem(source, line, "nav", f"'{value}': entries are pages in docs/ or https links")
-                )
+                message = f"'{value}': entries are pages in docs/ or https links"
+                problems.append(SourceProblem(source, line_for(lines, loc), "nav", message))
         elif isinstance(value, dict):
             for key, item in value.items():
-                for text in (key, item) if isinstance(item, str) else (key,):
+                for text in (key, item):  # a title, and the page or link it names
                     if isinstance(text, str):
                         try:
                             plain_text(text)
                         except ValueError as error:
-                            problems.append(SourceProblem(source, lines.get((*loc, key), 1), str(key)[:40], str(error)))
+                            line = line_for(lines, (*loc, key))
+                            problems.append(SourceProblem(source, line, str(key)[:40], str(error)))
                 walk(item, (*loc, key))
         elif isinstance(value, list):
             for index, item in enumerate(value):
