@@ -117,6 +117,9 @@ def test_the_emoji_index_is_wrapped_once_and_a_site_without_emoji_is_left_alone(
     assert icons({"index": first}, None) is icons({"index": first}, None)
     assert icons({"index": first}, None)["emoji"] == {"icon": icon}
     assert icons({"index": second}, None)["emoji"] == {"other-icon": icon}
+    # The Markdown instance is handed on: the theme's index function takes it, whether or not it reads it.
+    by_md = IconsOnly(lambda options, md: {"name": md, "emoji": {}, "aliases": {}})
+    assert by_md({}, "markdown")["name"] == "markdown"
     without: dict = {"toc": {}}
     restrict_to_icons(without)
     assert without == {"toc": {}}
