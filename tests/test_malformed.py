@@ -17,7 +17,7 @@ from yaml.error import Mark, MarkedYAMLError
 from macros.core.errors import SourceError
 from macros.core.source_text import read_source
 from macros.core.yaml_source import _yaml_problem, load_yaml
-from macros.guard.contract import check_markup, check_nav, check_page, check_pages, check_template
+from macros.guard.contract import ALLOWED_TAGS, check_markup, check_nav, check_page, check_pages, check_template
 from macros.render.print_edition import print_edition
 from macros.render.registry import page_macros
 from macros.render.sql_exercises import load_expected
@@ -257,3 +257,20 @@ def test_macro_arguments_are_constants_or_flat_lists_of_constants() -> None:
     for call in ("{{ m([name]) }}", '{{ m([["a"]]) }}', "{{ m(items=[x]) }}", "{{ m(name) }}"):
         [problem] = check_template(call, 1, "docs/x.md", macros)
         assert problem.message == "arguments must be constants: strings, numbers, or lists of strings", call
+
+
+def test_macro_calls_name_the_documented_macros_and_take_their_arguments_written_out() -> None:
+    macros = {"m": lambda items=None: "", "other": lambda: ""}
+    [unknown] = check_template("{{ missing() }}", 1, "docs/x.md", macros)
+    assert unknown.message.startswith("not a documented macro (documented: m, other); ")
+    for call in ('{{ m(*["a"]) }}', '{{ m(**{"items": "a"}) }}'):
+        [problem] = check_template(call, 1, "docs/x.md", macros, evaluate=False)
+        assert problem.message == "arguments must be written out, not unpacked with * or **", call
+    [keyword] = check_template("{{ m(colour=1) }}", 1, "docs/x.md", macros, evaluate=False)
+    assert "unexpected keyword argument 'colour'" in keyword.message
+
+
+def test_a_refused_tag_lists_the_allowed_ones() -> None:
+    [problem] = check_markup("<iframe>\n", 1, "docs/x.md", ROOT)
+    allowed = ", ".join(sorted(ALLOWED_TAGS))
+    assert problem.message == f"<iframe> is not allowed in pages; use Markdown (allowed tags: {allowed})"

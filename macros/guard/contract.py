@@ -509,8 +509,8 @@ def snippet_problem(target: str, root: Path, allowed: list[Path]) -> str | None:
     roots = ", ".join(f"{name}/" for name in SNIPPET_ROOTS)
     if "://" in path:
         return f"'{target}': snippets are files in {roots}, not URLs"
-    parts = Path(path).parts
-    if Path(path).is_absolute() or not parts or parts[0] not in SNIPPET_ROOTS or ".." in parts:
+    parts = Path(path).parts  # an absolute path starts with "/", never with one of the folders' names
+    if not parts or parts[0] not in SNIPPET_ROOTS or ".." in parts:
         return f"'{target}': snippets may only include files from {roots}"
     resolved = Path(os.path.realpath(root / path))
     if not any(resolved.is_relative_to(base) for base in allowed):
