@@ -274,3 +274,14 @@ def test_a_refused_tag_lists_the_allowed_ones() -> None:
     [problem] = check_markup("<iframe>\n", 1, "docs/x.md", ROOT)
     allowed = ", ".join(sorted(ALLOWED_TAGS))
     assert problem.message == f"<iframe> is not allowed in pages; use Markdown (allowed tags: {allowed})"
+
+
+def test_a_call_with_arguments_is_run_when_asked_and_only_then() -> None:
+    def failing(name: str = "", other: str = "") -> str:
+        raise KeyError(name or other)
+
+    macros = {"m": failing}
+    assert check_template('{{ m("a") }}', 1, "docs/x.md", macros, evaluate=False) == []
+    for call in ('{{ m("a") }}', '{{ m(other="b") }}'):
+        [problem] = check_template(call, 1, "docs/x.md", macros, evaluate=True)
+        assert problem.field == "m", call
