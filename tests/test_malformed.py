@@ -238,7 +238,7 @@ def test_the_docs_folder_holds_pages_images_and_nav_files_only(tmp_path: Path) -
     (docs / "assets" / "javascripts" / "theme.js").write_text("// reviewed as code", encoding="utf-8")
     (docs / "area" / ".nav.yml").write_text("nav:\n  - Bad: javascript:alert(1)\n", encoding="utf-8")
     (docs / "area" / "leak.md").symlink_to("/etc/hostname")
-    found = [(problem.file, problem.field) for problem in check_pages(tmp_path, docs, {}, set())]
+    found = [(problem.file, problem.field) for problem in check_pages(tmp_path, docs, {}, set(), evaluate=True)]
     assert found == [
         ("docs/area/.nav.yml", "nav"),
         ("docs/area/drawing.svg", "(file)"),
@@ -285,3 +285,11 @@ def test_a_call_with_arguments_is_run_when_asked_and_only_then() -> None:
     for call in ('{{ m("a") }}', '{{ m(other="b") }}'):
         [problem] = check_template(call, 1, "docs/x.md", macros, evaluate=True)
         assert problem.field == "m", call
+
+
+def test_a_docs_folder_outside_the_project_is_named_by_its_full_path(tmp_path: Path) -> None:
+    docs = tmp_path / "elsewhere" / "docs"
+    docs.mkdir(parents=True)
+    (docs / "evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    [problem] = check_pages(tmp_path / "project", docs, {}, set(), evaluate=True)
+    assert problem.file == str(docs / "evil.html")

@@ -83,7 +83,7 @@ _HOW_TO_SHOW_TEMPLATES = "to show template syntax as text, wrap it in {% raw %}.
 
 
 def check_pages(
-    root: Path, docs_dir: Path, macros: dict[str, Macro], lesson_sources: set[str], evaluate: bool = True
+    root: Path, docs_dir: Path, macros: dict[str, Macro], lesson_sources: set[str], evaluate: bool
 ) -> list[SourceProblem]:
     """Every problem in every page and `.nav.yml` under `docs_dir`.
 
