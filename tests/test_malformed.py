@@ -238,13 +238,18 @@ def test_the_docs_folder_holds_pages_images_and_nav_files_only(tmp_path: Path) -
     (docs / "assets" / "javascripts" / "theme.js").write_text("// reviewed as code", encoding="utf-8")
     (docs / "area" / ".nav.yml").write_text("nav:\n  - Bad: javascript:alert(1)\n", encoding="utf-8")
     (docs / "area" / "leak.md").symlink_to("/etc/hostname")
-    found = [(problem.file, problem.field) for problem in check_pages(tmp_path, docs, {}, set(), evaluate=True)]
-    assert found == [
-        ("docs/area/.nav.yml", "nav"),
-        ("docs/area/drawing.svg", "(file)"),
-        ("docs/area/evil.html", "(file)"),
-        ("docs/area/leak.md", "(file)"),
+    problems = check_pages(tmp_path, docs, {}, set(), evaluate=True)
+    assert [(problem.file, problem.line, problem.field) for problem in problems] == [
+        ("docs/area/.nav.yml", 2, "nav"),
+        ("docs/area/drawing.svg", 1, "(file)"),
+        ("docs/area/evil.html", 1, "(file)"),
+        ("docs/area/leak.md", 1, "(file)"),
     ]
+    assert problems[2].message == (
+        "MkDocs would publish this file as it is; pages are Markdown and images are .avif, .gif, .jpeg, .jpg, "
+        ".png, .webp (theme files go in docs/assets/)"
+    )
+    assert problems[3].message == "a symbolic link: commit the file itself"
 
 
 def test_autolinks_are_not_tags() -> None:
