@@ -232,24 +232,30 @@ def test_the_docs_folder_holds_pages_images_and_nav_files_only(tmp_path: Path) -
     (docs / "area").mkdir(parents=True)
     (docs / "assets" / "javascripts").mkdir(parents=True)
     (docs / "index.md").write_text("# Home\n\nPlain text.\n", encoding="utf-8")
-    (docs / "area" / "photo.webp").write_bytes(b"RIFF")
+    (docs / "area" / "a-photo.webp").write_bytes(b"RIFF")  # first in the folder: the scan goes on after it
+    (docs / "area" / "calls.md").write_text('# Calls\n\n{{ m("x") }}\n', encoding="utf-8")
     (docs / "area" / "evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
     (docs / "area" / "drawing.svg").write_text("<svg/>", encoding="utf-8")
     (docs / "assets" / "javascripts" / "theme.js").write_text("// reviewed as code", encoding="utf-8")
     (docs / "area" / ".nav.yml").write_text("nav:\n  - Bad: javascript:alert(1)\n", encoding="utf-8")
     (docs / "area" / "leak.md").symlink_to("/etc/hostname")
-    problems = check_pages(tmp_path, docs, {}, set(), evaluate=True)
+
+    def failing(name: str) -> str:
+        raise KeyError(name)
+
+    problems = check_pages(tmp_path, docs, {"m": failing}, set(), evaluate=True)
     assert [(problem.file, problem.line, problem.field) for problem in problems] == [
         ("docs/area/.nav.yml", 2, "nav"),
+        ("docs/area/calls.md", 3, "m"),  # the call is run: the data loaded cleanly
         ("docs/area/drawing.svg", 1, "(file)"),
         ("docs/area/evil.html", 1, "(file)"),
         ("docs/area/leak.md", 1, "(file)"),
     ]
-    assert problems[2].message == (
+    assert problems[3].message == (
         "MkDocs would publish this file as it is; pages are Markdown and images are .avif, .gif, .jpeg, .jpg, "
         ".png, .webp (theme files go in docs/assets/)"
     )
-    assert problems[3].message == "a symbolic link: commit the file itself"
+    assert problems[4].message == "a symbolic link: commit the file itself"
 
 
 def test_autolinks_are_not_tags() -> None:
