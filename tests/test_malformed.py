@@ -16,7 +16,7 @@ from yaml.error import Mark, MarkedYAMLError
 
 from macros.core.errors import SourceError
 from macros.core.source_text import read_source
-from macros.core.yaml_source import _yaml_problem, load_yaml
+from macros.core.yaml_source import _yaml_problem, line_for, load_yaml
 from macros.guard.contract import ALLOWED_TAGS, check_markup, check_nav, check_page, check_pages, check_template
 from macros.render.print_edition import print_edition
 from macros.render.registry import page_macros
@@ -304,3 +304,33 @@ def test_a_docs_folder_outside_the_project_is_named_by_its_full_path(tmp_path: P
     (docs / "evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
     [problem] = check_pages(tmp_path / "project", docs, {}, set(), evaluate=True)
     assert problem.file == str(docs / "evil.html")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("---title: x\n# Page\n", (1, "front matter", "missing: a page starts with a '---' block")),
+        ("<iframe>\n", (1, "html", None)),  # no front matter: the body starts on line 1
+    ],
+)
+def test_a_page_without_front_matter_is_checked_from_its_first_line(
+    content: str, expected: tuple, tmp_path: Path
+) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(content, encoding="utf-8")
+    [problem] = check_page(page, "docs/page.md", ROOT, {}, is_lesson=False, evaluate=True)
+    assert (problem.file, problem.line, problem.field) == ("docs/page.md", expected[0], expected[1])
+    assert expected[2] in (problem.message, None)
+
+
+def test_a_page_that_does_not_decode_is_reported_with_its_name(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_bytes(b"# Caf\xe9\n")
+    with pytest.raises(SourceError) as raised:
+        check_page(page, "docs/page.md", ROOT, {}, is_lesson=False, evaluate=True)
+    assert [problem.file for problem in raised.value.problems] == ["docs/page.md"]
+
+
+def test_a_location_missing_from_the_file_takes_its_nearest_enclosing_line() -> None:
+    assert line_for({(): 1, ("a",): 4}, ("a", "b", 0)) == 4
+    assert line_for({}, ("a",)) == 1  # nothing recorded at all: the first line
