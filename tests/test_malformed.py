@@ -334,3 +334,18 @@ def test_a_page_that_does_not_decode_is_reported_with_its_name(tmp_path: Path) -
 def test_a_location_missing_from_the_file_takes_its_nearest_enclosing_line() -> None:
     assert line_for({(): 1, ("a",): 4}, ("a", "b", 0)) == 4
     assert line_for({}, ("a",)) == 1  # nothing recorded at all: the first line
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("[x](java&#9;script:alert(1))\n", [(1, "link")]),  # a tab inside the scheme, as browsers read it
+        ("[x](&#9;https://example.org/)\n", []),  # and before an allowed one
+        ("![x](//evil.example/x.png)\n", [(1, "image")]),  # protocol-relative: a third-party request
+        ("Text `" + "a" * 6000 + "` end\n", [(1, "text")]),  # inline code counts toward a line's length
+        ("[a] " * 150 + "\n```\ncode\n```\n" + "[a] " * 150 + "\n", []),  # a fence ends a paragraph
+        ("[a] " * 150 + "\n" + "[a] " * 150 + "\n", [(2, "text")]),  # 300 '[' in one paragraph
+    ],
+)
+def test_links_images_and_limits_are_judged_as_markdown_reads_them(body: str, expected: list) -> None:
+    assert [(problem.line, problem.field) for problem in check_markup(body, 1, "docs/x.md", ROOT)] == expected
