@@ -349,3 +349,17 @@ def test_a_location_missing_from_the_file_takes_its_nearest_enclosing_line() -> 
 )
 def test_links_images_and_limits_are_judged_as_markdown_reads_them(body: str, expected: list) -> None:
     assert [(problem.line, problem.field) for problem in check_markup(body, 1, "docs/x.md", ROOT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "refused"),
+    [
+        (" " * 40 + "- deep item", False),  # at the limits: allowed
+        (" " * 41 + "- deeper item", True),
+        ("> " * 10 + "quoted", False),
+        ("> " * 11 + "quoted", True),
+    ],
+)
+def test_nesting_limits_allow_their_value_and_refuse_one_more(line: str, refused: bool) -> None:
+    problems = check_markup(f"{line}\n", 1, "docs/x.md", ROOT)
+    assert bool(problems) is refused, problems
