@@ -167,7 +167,9 @@ def test_lesson_loader_returns_a_lesson_or_a_located_error(tmp_path: Path, front
 @given(body=BODY)
 def test_page_contract_returns_located_problems(body: str) -> None:
     with bounded_memory():
-        problems = check_template(body, 5, "docs/x.md", {"checklist": lambda name, lesson=None: ""}, evaluate=True)
+        problems = check_template(
+            body, 5, "docs/x.md", {"checklist": lambda name, lesson=None: ""}, evaluate=True, is_lesson=False
+        )
         problems += check_markup(body, 5, "docs/x.md", Path.cwd())
     for problem in problems:
         assert problem.file == "docs/x.md" and 5 <= problem.line <= 5 + body.count("\n") + 1, problem
@@ -176,4 +178,4 @@ def test_page_contract_returns_located_problems(body: str) -> None:
 @pytest.mark.parametrize("payload", ["{{ lipsum.__globals__ }}", "{% for x in y %}{% endfor %}", "{# x #}"])
 def test_the_contract_sees_template_code_the_fuzzer_found(payload: str) -> None:
     # A fixed check beside the fuzzing, so a change to the generators cannot hide these.
-    assert check_template(payload, 1, "docs/x.md", {}, evaluate=False)
+    assert check_template(payload, 1, "docs/x.md", {}, evaluate=False, is_lesson=False)

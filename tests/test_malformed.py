@@ -17,7 +17,16 @@ from yaml.error import Mark, MarkedYAMLError
 from macros.core.errors import SourceError
 from macros.core.source_text import read_source
 from macros.core.yaml_source import _yaml_problem, line_for, load_yaml
-from macros.guard.contract import ALLOWED_TAGS, check_markup, check_nav, check_page, check_pages, check_template
+from macros.guard.contract import (
+    ALLOWED_TAGS,
+    MAX_CALLS_PER_PAGE,
+    check_markup,
+    check_nav,
+    check_page,
+    check_pages,
+    check_template,
+    snippet_targets,
+)
 from macros.render.print_edition import print_edition
 from macros.render.registry import page_macros
 from macros.render.sql_exercises import load_expected
@@ -105,7 +114,7 @@ def test_the_unbroken_project_loads(pristine: Path) -> None:
     ],
 )
 def test_an_unclosed_template_tag_is_reported_on_the_line_that_opens_it(body: str, line: int) -> None:
-    [problem] = check_template(body, 1, "docs/page.md", {})
+    [problem] = check_template(body, 1, "docs/page.md", {}, evaluate=True, is_lesson=False)
     assert (problem.line, problem.field) == (line, "template")
 
 
@@ -264,20 +273,20 @@ def test_autolinks_are_not_tags() -> None:
 
 def test_macro_arguments_are_constants_or_flat_lists_of_constants() -> None:
     macros = {"m": lambda items=None: ""}
-    assert check_template('{{ m(["a", "b"]) }}', 1, "docs/x.md", macros) == []
+    assert check_template('{{ m(["a", "b"]) }}', 1, "docs/x.md", macros, evaluate=True, is_lesson=False) == []
     for call in ("{{ m([name]) }}", '{{ m([["a"]]) }}', "{{ m(items=[x]) }}", "{{ m(name) }}"):
-        [problem] = check_template(call, 1, "docs/x.md", macros)
+        [problem] = check_template(call, 1, "docs/x.md", macros, evaluate=True, is_lesson=False)
         assert problem.message == "arguments must be constants: strings, numbers, or lists of strings", call
 
 
 def test_macro_calls_name_the_documented_macros_and_take_their_arguments_written_out() -> None:
     macros = {"m": lambda items=None: "", "other": lambda: ""}
-    [unknown] = check_template("{{ missing() }}", 1, "docs/x.md", macros)
+    [unknown] = check_template("{{ missing() }}", 1, "docs/x.md", macros, evaluate=True, is_lesson=False)
     assert unknown.message.startswith("not a documented macro (documented: m, other); ")
     for call in ('{{ m(*["a"]) }}', '{{ m(**{"items": "a"}) }}'):
-        [problem] = check_template(call, 1, "docs/x.md", macros, evaluate=False)
+        [problem] = check_template(call, 1, "docs/x.md", macros, evaluate=False, is_lesson=False)
         assert problem.message == "arguments must be written out, not unpacked with * or **", call
-    [keyword] = check_template("{{ m(colour=1) }}", 1, "docs/x.md", macros, evaluate=False)
+    [keyword] = check_template("{{ m(colour=1) }}", 1, "docs/x.md", macros, evaluate=False, is_lesson=False)
     assert "unexpected keyword argument 'colour'" in keyword.message
 
 
@@ -292,9 +301,9 @@ def test_a_call_with_arguments_is_run_when_asked_and_only_then() -> None:
         raise KeyError(name or other)
 
     macros = {"m": failing}
-    assert check_template('{{ m("a") }}', 1, "docs/x.md", macros, evaluate=False) == []
+    assert check_template('{{ m("a") }}', 1, "docs/x.md", macros, evaluate=False, is_lesson=False) == []
     for call in ('{{ m("a") }}', '{{ m(other="b") }}'):
-        [problem] = check_template(call, 1, "docs/x.md", macros, evaluate=True)
+        [problem] = check_template(call, 1, "docs/x.md", macros, evaluate=True, is_lesson=False)
         assert problem.field == "m", call
 
 
@@ -363,3 +372,25 @@ def test_links_images_and_limits_are_judged_as_markdown_reads_them(body: str, ex
 def test_nesting_limits_allow_their_value_and_refuse_one_more(line: str, refused: bool) -> None:
     problems = check_markup(f"{line}\n", 1, "docs/x.md", ROOT)
     assert bool(problems) is refused, problems
+
+
+def test_a_page_with_every_kind_of_template_mark_is_still_checked() -> None:
+    body = "{# a note #}\n{% set x = 1 %}\n{{ x }}\n"
+    fields = [problem.field for problem in check_template(body, 1, "docs/x.md", {}, evaluate=True, is_lesson=False)]
+    assert fields == ["template", "template", "template"]
+
+
+def test_a_page_may_make_up_to_the_limit_of_macro_calls() -> None:
+    macros = {"m": lambda: ""}
+    at_limit = "{{ m() }}\n" * MAX_CALLS_PER_PAGE
+    assert check_template(at_limit, 1, "docs/x.md", macros, evaluate=True, is_lesson=False) == []
+    [problem] = check_template(at_limit + "{{ m() }}\n", 1, "docs/x.md", macros, evaluate=True, is_lesson=False)
+    assert problem.message == f"more than {MAX_CALLS_PER_PAGE} macro calls"
+
+
+def test_snippet_includes_are_found_in_both_forms_and_commented_lines_are_not() -> None:
+    body = (
+        'Text\n--8<-- "examples/a.py"\n;--8<-- "examples/off.py"\n'
+        "--8<--\nexamples/b.py\n\n;examples/c.py\nlabs/d.py\n--8<--\n"
+    )
+    assert list(snippet_targets(body)) == [(2, "examples/a.py"), (5, "examples/b.py"), (8, "labs/d.py")]

@@ -169,8 +169,8 @@ def check_template(
     first_line: int,
     source: str,
     macros: dict[str, Macro],
-    evaluate: bool = True,
-    is_lesson: bool = False,
+    evaluate: bool,
+    is_lesson: bool,
 ) -> list[SourceProblem]:
     offset = first_line - 1
 
