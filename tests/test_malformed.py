@@ -394,3 +394,21 @@ def test_snippet_includes_are_found_in_both_forms_and_commented_lines_are_not() 
         "--8<--\nexamples/b.py\n\n;examples/c.py\nlabs/d.py\n--8<--\n"
     )
     assert list(snippet_targets(body)) == [(2, "examples/a.py"), (5, "examples/b.py"), (8, "labs/d.py")]
+
+
+def test_a_problem_inside_an_aliased_value_is_reported_once_at_its_anchor() -> None:
+    text = "base: &b\n  x: 1\n  x: 2\none: *b\ntwo: *b\n"
+    with pytest.raises(SourceError) as raised:
+        load_yaml(text, "data/x.yml")
+    assert [(problem.line, problem.message) for problem in raised.value.problems] == [
+        (3, "duplicate key (first on line 2)")
+    ]
+
+
+def test_every_key_is_checked_after_a_key_that_is_not_a_name() -> None:
+    with pytest.raises(SourceError) as raised:
+        load_yaml("? [a, b]\n: 1\nk: 1\nk: 2\n", "data/x.yml")
+    assert [problem.message for problem in raised.value.problems] == [
+        "a key must be a plain name",
+        "duplicate key (first on line 3)",
+    ]
