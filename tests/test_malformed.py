@@ -400,8 +400,18 @@ def test_a_problem_inside_an_aliased_value_is_reported_once_at_its_anchor() -> N
     text = "base: &b\n  x: 1\n  x: 2\none: *b\ntwo: *b\n"
     with pytest.raises(SourceError) as raised:
         load_yaml(text, "data/x.yml")
-    assert [(problem.line, problem.message) for problem in raised.value.problems] == [
-        (3, "duplicate key (first on line 2)")
+    assert [(problem.line, problem.field, problem.message) for problem in raised.value.problems] == [
+        (3, "base.x", "duplicate key (first on line 2)")
+    ]
+
+
+def test_every_duplicate_is_reported_also_inside_lists() -> None:
+    text = "items:\n  - a: 1\n    a: 2\n    b: 1\n    b: 2\n"
+    with pytest.raises(SourceError) as raised:
+        load_yaml(text, "data/x.yml")
+    assert [(problem.file, problem.line, problem.field) for problem in raised.value.problems] == [
+        ("data/x.yml", 3, "items[0].a"),
+        ("data/x.yml", 5, "items[0].b"),
     ]
 
 
