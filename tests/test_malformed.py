@@ -422,3 +422,11 @@ def test_every_key_is_checked_after_a_key_that_is_not_a_name() -> None:
         "a key must be a plain name",
         "duplicate key (first on line 3)",
     ]
+
+
+def test_an_impossible_date_is_reported_on_its_field() -> None:
+    with pytest.raises(SourceError) as raised:
+        load_yaml("title: x\nreviewed: 2026-02-30\n", "data/x.yml")
+    [problem] = raised.value.problems
+    assert (problem.line, problem.field) == (2, "reviewed")
+    assert problem.message.startswith("not a valid date (2026-02-30): ")
