@@ -16,6 +16,7 @@ from yaml.error import Mark, MarkedYAMLError
 
 from macros.core.errors import SourceError
 from macros.core.source_text import read_source
+from macros.core.yaml_source import MAX_TEXT as YAML_MAX_TEXT
 from macros.core.yaml_source import _yaml_problem, line_for, load_yaml
 from macros.guard.contract import (
     ALLOWED_TAGS,
@@ -430,3 +431,11 @@ def test_an_impossible_date_is_reported_on_its_field() -> None:
     [problem] = raised.value.problems
     assert (problem.line, problem.field) == (2, "reviewed")
     assert problem.message.startswith("not a valid date (2026-02-30): ")
+
+
+def test_a_yaml_file_may_be_exactly_as_long_as_the_limit() -> None:
+    head = "a: 1\n# "
+    at_limit = head + "x" * (YAML_MAX_TEXT - len(head) - 1) + "\n"
+    assert load_yaml(at_limit, "data/x.yml")[0] == {"a": 1}
+    with pytest.raises(SourceError):
+        load_yaml(at_limit + "\n", "data/x.yml")
