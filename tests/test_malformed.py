@@ -16,8 +16,8 @@ from yaml.error import Mark, MarkedYAMLError
 
 from macros.core.errors import SourceError
 from macros.core.source_text import read_source
+from macros.core.yaml_source import MAX_NODES, _yaml_problem, line_for, load_yaml
 from macros.core.yaml_source import MAX_TEXT as YAML_MAX_TEXT
-from macros.core.yaml_source import _yaml_problem, line_for, load_yaml
 from macros.guard.contract import (
     ALLOWED_TAGS,
     MAX_CALLS_PER_PAGE,
@@ -439,3 +439,21 @@ def test_a_yaml_file_may_be_exactly_as_long_as_the_limit() -> None:
     assert load_yaml(at_limit, "data/x.yml")[0] == {"a": 1}
     with pytest.raises(SourceError):
         load_yaml(at_limit + "\n", "data/x.yml")
+
+
+def test_yaml_values_and_depth_are_counted_exactly() -> None:
+    def loads(text: str) -> bool:
+        try:
+            load_yaml(text, "data/x.yml")
+        except SourceError:
+            return False
+        return True
+
+    # A list and its items are MAX_NODES values: allowed; one item more is refused.
+    assert loads("[" + ",".join(["1"] * (MAX_NODES - 1)) + "]")
+    assert not loads("[" + ",".join(["1"] * MAX_NODES) + "]")
+    # Depth goes back down as collections close: a sibling nested 31 more lists inside two is 33 deep.
+    assert not loads("a: [[1], " + "[" * 31 + "1" + "]" * 31 + "]\n")
+    assert loads("a: [[1], " + "[" * 30 + "1" + "]" * 30 + "]\n")
+    # The non-specific tag `!` only says "a string": allowed.
+    assert load_yaml("a: ! text\n", "data/x.yml")[0] == {"a": "text"}
