@@ -16,7 +16,7 @@ from yaml.error import Mark, MarkedYAMLError
 
 from macros.core.errors import SourceError
 from macros.core.source_text import read_source
-from macros.core.yaml_source import MAX_NODES, _yaml_problem, line_for, load_yaml
+from macros.core.yaml_source import MAX_NODES, MAX_SCALAR, _yaml_problem, line_for, load_yaml
 from macros.core.yaml_source import MAX_TEXT as YAML_MAX_TEXT
 from macros.guard.contract import (
     ALLOWED_TAGS,
@@ -455,5 +455,13 @@ def test_yaml_values_and_depth_are_counted_exactly() -> None:
     # Depth goes back down as collections close: a sibling nested 31 more lists inside two is 33 deep.
     assert not loads("a: [[1], " + "[" * 31 + "1" + "]" * 31 + "]\n")
     assert loads("a: [[1], " + "[" * 30 + "1" + "]" * 30 + "]\n")
+    # An alias counts every value of what it names: 1 + 7 + 7 x 2,856 = 20,000 values, then one alias more.
+    assert MAX_NODES == 20_000
+    aliased = "- &a [1, 2, 3, 4, 5, 6]\n" + "- *a\n" * 2856
+    assert loads(aliased)
+    assert not loads(aliased + "- *a\n")
+    # A value may be exactly MAX_SCALAR characters long.
+    assert loads("a: " + "x" * MAX_SCALAR + "\n")
+    assert not loads("a: " + "x" * (MAX_SCALAR + 1) + "\n")
     # The non-specific tag `!` only says "a string": allowed.
     assert load_yaml("a: ! text\n", "data/x.yml")[0] == {"a": "text"}
