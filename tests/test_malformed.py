@@ -460,6 +460,10 @@ def test_yaml_values_and_depth_are_counted_exactly() -> None:
     aliased = "- &a [1, 2, 3, 4, 5, 6]\n" + "- *a\n" * 2856
     assert loads(aliased)
     assert not loads(aliased + "- *a\n")
+    # An alias of a single value counts one: 1 + 1 + 19,998 = 20,000.
+    scalars = "- &s x\n" + "- *s\n" * 19_998
+    assert loads(scalars)
+    assert not loads(scalars + "- *s\n")
     # A value may be exactly MAX_SCALAR characters long.
     assert loads("a: " + "x" * MAX_SCALAR + "\n")
     assert not loads("a: " + "x" * (MAX_SCALAR + 1) + "\n")
