@@ -452,6 +452,8 @@ def test_yaml_values_and_depth_are_counted_exactly() -> None:
     # A list and its items are MAX_NODES values: allowed; one item more is refused.
     assert loads("[" + ",".join(["1"] * (MAX_NODES - 1)) + "]")
     assert not loads("[" + ",".join(["1"] * MAX_NODES) + "]")
+    assert loads("[" + ",".join(["[]"] * (MAX_NODES - 1)) + "]")  # collections count as values too
+    assert not loads("[" + ",".join(["[]"] * MAX_NODES) + "]")
     # Depth goes back down as collections close: a sibling nested 31 more lists inside two is 33 deep.
     assert not loads("a: [[1], " + "[" * 31 + "1" + "]" * 31 + "]\n")
     assert loads("a: [[1], " + "[" * 30 + "1" + "]" * 30 + "]\n")
