@@ -97,9 +97,9 @@ def project_copy(tmp_path: Path) -> Path:
 def markup_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
     """Let everything through the schema, even what it refuses (character references, template delimiters,
     links), to test that every renderer escapes whatever it emits."""
-    from macros.model import schema
+    from macros.core import plain_text
 
-    monkeypatch.setattr(schema, "_REFUSED", ())
+    monkeypatch.setattr(plain_text, "_REFUSED", ())
 
 
 def require_tool(path: str | None, what: str) -> str:

@@ -187,7 +187,7 @@ def test_nav_entries_are_pages_or_web_links_and_titles_are_plain_text(tmp_path: 
     assert (odd_line, odd_field) == (16, "Odd") and odd_message.startswith("must be plain text, found '&amp;'")
 
 
-@pytest.mark.parametrize(("content", "line"), [(b"nav:\n  - [unclosed\n", 3), (b"nav:\n  - caf\xe9.md\n", 2)])
+@pytest.mark.parametrize(("content", "line"), [(b"nav:\n  - [unclosed\n", 3), (b"nav:\n  - page-\xe9.md\n", 2)])
 def test_a_nav_file_that_does_not_read_or_parse_is_reported_with_its_name(
     content: bytes, line: int, tmp_path: Path
 ) -> None:
@@ -335,7 +335,7 @@ def test_a_page_without_front_matter_is_checked_from_its_first_line(
 
 def test_a_page_that_does_not_decode_is_reported_with_its_name(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
-    page.write_bytes(b"# Caf\xe9\n")
+    page.write_bytes(b"# Menu \xe9\n")
     with pytest.raises(SourceError) as raised:
         check_page(page, "docs/page.md", ROOT, {}, is_lesson=False, evaluate=True)
     assert [problem.file for problem in raised.value.problems] == ["docs/page.md"]
