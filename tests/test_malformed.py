@@ -28,10 +28,7 @@ from macros.guard.contract import (
     check_template,
     snippet_targets,
 )
-from macros.render.print_edition import print_edition
-from macros.render.registry import page_macros
-from macros.render.sql_exercises import load_expected
-from macros.site.load import load_catalog
+from macros.site.load import documented_macros, load_catalog
 from tests.conftest import ROOT, copy_project, run_build
 
 CASES = Path(__file__).parent / "malformed"
@@ -205,15 +202,14 @@ PAGE_CONTRACT_FAMILIES = ("markup-", "snippet-", "template-", "plain-page-")
 
 
 @pytest.fixture(scope="module")
-def documented_macros() -> tuple[dict, set[str]]:
+def site_macros() -> tuple[dict, set[str]]:
     catalog = load_catalog(ROOT)
-    macros = page_macros(catalog, lambda target: target, lambda area: print_edition(catalog, area), load_expected(ROOT))
-    return macros, {area.id for area in catalog.skills.areas}
+    return documented_macros(catalog, ROOT), {area.id for area in catalog.skills.areas}
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.name.startswith(PAGE_CONTRACT_FAMILIES)))
-def test_page_contract_cases_are_caught_by_the_page_check_alone(case: str, documented_macros: tuple) -> None:
-    macros, areas = documented_macros
+def test_page_contract_cases_are_caught_by_the_page_check_alone(case: str, site_macros: tuple) -> None:
+    macros, areas = site_macros
     [page] = [path for path in (CASES / case).rglob("*.md")]
     source = str(page.relative_to(CASES / case))
     folders = source.split("/")

@@ -15,7 +15,7 @@ from macros.model.catalog import Catalog, read_catalog
 from macros.model.freshness import check_freshness
 from macros.model.releases import build_date
 from macros.render.print_edition import print_edition
-from macros.render.registry import page_macros
+from macros.render.registry import Macro, page_macros
 from macros.render.sql_exercises import load_expected
 
 _current: dict[tuple[Path, Path], Catalog] = {}
@@ -26,7 +26,7 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
     root = root.resolve()
     docs_dir = (docs_dir or root / "docs").resolve()
     catalog, problems = read_catalog(root, docs_dir)
-    macros = page_macros(catalog, lambda target: target, lambda area: print_edition(catalog, area), load_expected(root))
+    macros = documented_macros(catalog, root)
     # Every file in a lesson's place is a lesson, loaded or not: one whose front matter failed is reported
     # once, by the lesson contract, not again as a page with unknown fields.
     sources = {
@@ -46,6 +46,11 @@ def load_catalog(root: Path, docs_dir: Path | None = None) -> Catalog:
     if problems:
         raise SourceError(problems)
     return catalog
+
+
+def documented_macros(catalog: Catalog, root: Path) -> dict[str, Macro]:
+    """The macros pages may call, as the page contract runs them to check each call."""
+    return page_macros(catalog, lambda target: target, lambda area: print_edition(catalog, area), load_expected(root))
 
 
 def load_for_build(root: Path, docs_dir: Path) -> Catalog:
