@@ -29,7 +29,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from macros.core.errors import SourceError
 from macros.model.lessons import lesson_sections
 from macros.search import inventory, words
-from macros.search.records import _joined_initials, split_sections, with_extra_words
+from macros.search.records import OtherSpellings, _joined_initials, split_sections, with_extra_words
 from macros.site.load import load_catalog
 from tests.browser import chromium, serve, show_palette
 from tests.conftest import ROOT
@@ -224,7 +224,7 @@ def test_index_chunks_have_the_size_the_build_asks_pagefind_for(built_site: Path
 
 def test_extra_words_follow_their_section_with_both_spellings() -> None:
     body = '<h1 id="t">Input sanitisation</h1><p>Intro</p><h2 id="s">Unicode</h2><p>normalise it</p>'
-    spellings = [("sanitis", "sanitiz"), ("normalis", "normaliz")]
+    spellings = OtherSpellings([("sanitis", "sanitiz"), ("normalis", "normaliz")])
     out = with_extra_words(body, {"": ["scrubbing"], "s": ["NFC"]}, spellings)
     h2 = out.index('<h2 id="s">')
     assert out.index("scrubbing") < h2 and out.index("sanitization") < h2  # page-level words before the h2

@@ -23,8 +23,8 @@ readers nothing:
 
 from __future__ import annotations
 
-import functools
 import html
+import itertools
 import re
 from pathlib import Path
 
@@ -52,7 +52,9 @@ _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(?P<body>.
 _TAGS = re.compile(r'<nav class="md-tags".*?</nav>', re.S)
 _EDIT = re.compile(r'<a [^>]*class="md-content__button md-icon".*?</a>', re.S)
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
-_EXCLUDE = re.compile(r"\bdata-search-exclude\b")
+# Each pattern starts with literal text, so the regex engine jumps between its occurrences instead of trying
+# every position of the page (a leading `\b` or look-ahead made these two a third of the records' time).
+_EXCLUDE = re.compile(r" data-search-exclude(?=[\s>=/])")
 _SLASHED_INITIALS = re.compile(r"\b([A-Za-z])/([A-Za-z])\b")
 _PREREQUISITES = re.compile(r'<p class="bs-lesson-header__prereq">')
 _PROGRESS = re.compile(r'<p class="bs-progress-toggle"')
@@ -84,7 +86,7 @@ class SearchRecords:
                     [product.name, *product.also]
                 )
         pairs = list(catalog.spellings)
-        self.spellings = pairs + [(us, uk) for uk, us in pairs]
+        self.spellings = OtherSpellings(pairs + [(us, uk) for uk, us in pairs])
 
     def filters(self) -> dict[str, list[str]]:
         """The filter choices, for the search box: known at build time, so the browser need not download
@@ -114,7 +116,7 @@ class SearchRecords:
         ref = src_uri.removesuffix(".md")
         lesson = self.catalog.lessons.get(ref)
         body = _PERMALINK.sub("", _EDIT.sub("", _TAGS.sub("", article)))
-        body = _EXCLUDE.sub("data-pagefind-ignore", body)
+        body = _EXCLUDE.sub(" data-pagefind-ignore", body)
         body = _PREREQUISITES.sub('<p class="bs-lesson-header__prereq" data-pagefind-ignore>', body)
         body = _PROGRESS.sub('<p data-pagefind-ignore class="bs-progress-toggle"', body)
         synonyms = self.synonyms.get(ref, {})
@@ -158,18 +160,16 @@ class SearchRecords:
             records.append(_document("".join(marks) + body))
         return records
 
-    def _meta(name: str, value: str) -> str:
-        return f'<span data-pagefind-meta="{name}[data-value]" data-value="{html.escape(value)}"></span>'
 
-
-_SECTION_START = re.compile(r'(?=<h[123] id="[^"]+")')
+_SECTION_START = re.compile(r'<h[123] id="[^"]+"')
 _SECTION_HEADING = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 
 
 def split_sections(body: str) -> list[tuple[str, str, str]]:
     """(anchor, heading text, html) per section; the page's own section (its h1 and intro) has no anchor."""
     sections: list[tuple[str, str, str]] = []
-    for part in _SECTION_START.split(body):
+    starts = [0, *(match.start() for match in _SECTION_START.finditer(body)), len(body)]
+    for part in (body[start:end] for start, end in itertools.pairwise(starts)):
         heading = _SECTION_HEADING.match(part)
         if heading is None or heading[1] == "1" or not sections:
             # Text before the first heading, the h1 and its intro belong to the page itself.
@@ -181,7 +181,7 @@ def split_sections(body: str) -> list[tuple[str, str, str]]:
     return [section for section in sections if _plain(section[2]).strip()]
 
 
-def with_extra_words(body: str, synonyms: dict[str, list[str]], spellings: list[tuple[str, str]]) -> str:
+def with_extra_words(body: str, synonyms: dict[str, list[str]], spellings: OtherSpellings) -> str:
     """Add, section by section, the words readers type for it and the other spelling of the words it uses.
 
     The additions follow the heading they belong to, so Pagefind files them under that section (its
@@ -197,14 +197,14 @@ def with_extra_words(body: str, synonyms: dict[str, list[str]], spellings: list[
         weight = "7" if level == "1" else str(max(2, 8 - int(level)))
         words = list(synonyms.get("" if level == "1" else anchor, []))
         named = _plain(heading) + " " + " ".join(words)
-        extra_heading = _variants(named, spellings) + _joined_initials(named)
+        extra_heading = spellings.variants(named) + _joined_initials(named)
         out.append(f'<h{level} id="{anchor}"{heading}')
         if words:
             out.append(_paragraph(words, SYNONYM_WEIGHT))
         if extra_heading:
             out.append(_paragraph(extra_heading, weight))
         out.append(text)
-        extra_text = _variants(_plain(text), spellings)
+        extra_text = spellings.variants(_plain(text))
         if extra_text:
             out.append(_paragraph(extra_text, "1"))
     return "".join(out)
@@ -216,30 +216,34 @@ def _joined_initials(text: str) -> list[str]:
     return sorted({f"{first}{second}".lower() for first, second in _SLASHED_INITIALS.findall(text)})
 
 
-def _variants(text: str, spellings: list[tuple[str, str]]) -> list[str]:
-    """The other spelling of every word in `text` that starts with a stem in `spellings`."""
-    by_start = _stems_by_start(tuple(spellings))
-    found: dict[str, None] = {}
-    for word in set(_WORD.findall(text.lower())):
-        # The longest stem only: `modelling` is `modell` + `ing` (so `modeling`), not `model` + `ling`.
-        stems = [(stem, other) for stem, other in by_start.get(word[:_STEM_START], ()) if word.startswith(stem)]
-        if stems:
-            stem, other = max(stems, key=lambda pair: len(pair[0]))
-            found[other + word[len(stem) :]] = None
-    return sorted(found)
+class OtherSpellings:
+    """The other spelling of each word that starts with a stem of a (stem, other stem) pair: `modelling`
+    gives `modeling` for the pair (`modell`, `model`)."""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        # Grouped by a stem's first letters, each word is checked against a few stems instead of all of them
+        # (this ran 7 million comparisons a build); each word's answer is kept, since pages share most words.
+        self.by_start: dict[str, list[tuple[str, str]]] = {}
+        for stem, other in pairs:
+            self.by_start.setdefault(stem[:_STEM_START], []).append((stem, other))
+        self.known: dict[str, str | None] = {}
+
+    def of(self, word: str) -> str | None:
+        if word not in self.known:
+            # The longest stem only: `modelling` is `modell` + `ing` (so `modeling`), not `model` + `ling`.
+            stems = [
+                (stem, other) for stem, other in self.by_start.get(word[:_STEM_START], ()) if word.startswith(stem)
+            ]
+            stem, other = max(stems, key=lambda pair: len(pair[0])) if stems else ("", None)
+            self.known[word] = None if other is None else other + word[len(stem) :]
+        return self.known[word]
+
+    def variants(self, text: str) -> list[str]:
+        """The other spelling of every word in `text` that has one."""
+        return sorted({other for word in set(_WORD.findall(text.lower())) if (other := self.of(word))})
 
 
 _STEM_START = 3  # the shortest stem the schema allows (macros/model/schema.py, SpellingStem)
-
-
-@functools.cache
-def _stems_by_start(spellings: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str, str]]]:
-    """The spelling pairs grouped by their stem's first letters: each word is then checked against a few
-    stems instead of all of them (this ran 7 million comparisons a build)."""
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for stem, other in spellings:
-        groups.setdefault(stem[:_STEM_START], []).append((stem, other))
-    return groups
 
 
 def _unique(names: list[str]) -> list[str]:
