@@ -262,6 +262,9 @@ def test_the_docs_folder_holds_pages_images_and_nav_files_only(tmp_path: Path) -
         ".png, .webp (theme files go in docs/assets/)"
     )
     assert problems[4].message == "a symbolic link: commit the file itself"
+    # When the data did not load cleanly the calls are not run: a call would fail for a reason already reported.
+    unevaluated = check_pages(tmp_path, docs, {"m": failing}, set(), evaluate=False)
+    assert [problem.file for problem in unevaluated] == [problem.file for problem in problems if problem.field != "m"]
 
 
 def test_autolinks_are_not_tags() -> None:
@@ -433,8 +436,11 @@ def test_a_yaml_file_may_be_exactly_as_long_as_the_limit() -> None:
     head = "a: 1\n# "
     at_limit = head + "x" * (YAML_MAX_TEXT - len(head) - 1) + "\n"
     assert load_yaml(at_limit, "data/x.yml")[0] == {"a": 1}
-    with pytest.raises(SourceError):
-        load_yaml(at_limit + "\n", "data/x.yml")
+    with pytest.raises(SourceError) as raised:
+        load_yaml(at_limit + "\n", "docs/area/page.md", first_line=2)  # front matter starts on line 2
+    [problem] = raised.value.problems
+    too_long = f"is {YAML_MAX_TEXT + 1:,} characters; the limit is {YAML_MAX_TEXT:,}"
+    assert (problem.file, problem.line, problem.field, problem.message) == ("docs/area/page.md", 2, "(yaml)", too_long)
 
 
 def test_yaml_values_and_depth_are_counted_exactly() -> None:
