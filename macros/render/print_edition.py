@@ -51,12 +51,14 @@ _PROGRESS_TOGGLE = re.compile(r'<p class="bs-progress-toggle"[^>]*>.*?</p>\s*', 
 # Attribute names start after a space (or `xlink:`), never inside a longer name such as `data-id` or in text
 # such as `<code>href="…"`. The character before the name is matched (group `pre`), not looked behind at: a
 # pattern that starts with a look-behind is tried at every position of the edition's megabytes, 4 times slower.
-_ID_ATTRIBUTE = re.compile(r'(?P<pre>[\s:])(?P<name>id|for)="(?P<value>[^"]+)"')
-_ID_LIST_ATTRIBUTE = re.compile(
-    r'(?P<pre>[\s:])(?P<name>aria-labelledby|aria-describedby|aria-controls|aria-owns)="(?P<value>[^"]+)"'
+# Every attribute that holds an id or refers to one, in one pattern, so the edition is read once for all of
+# them: `id` and `for`, the aria attributes that hold a list of ids, and `name`, by which tabbed blocks group
+# their radio buttons (a group must not be shared with another lesson's tabs).
+_ID_ATTRIBUTE = re.compile(
+    r'(?P<pre>[\s:])(?P<name>id|for|aria-labelledby|aria-describedby|aria-controls|aria-owns|name)="(?P<value>[^"]+)"'
 )
-# Tabbed blocks group their radio buttons by name: names must not be shared with another lesson's tabs.
-_TAB_GROUP = re.compile(r'(?P<pre>[\s:])(?P<name>name)="(?P<value>__tabbed_[^"]*)"')
+_ID_LISTS = {"aria-labelledby", "aria-describedby", "aria-controls", "aria-owns"}
+_TAB_GROUP = "__tabbed_"
 _URL_ATTRIBUTE = re.compile(r'(?P<pre>[\s:])(?P<name>href|src|data-clipboard-target)="(?P<value>[^"]*)"')
 _SVG_REFERENCE = re.compile(r"url\(#([^)\s]+)\)")
 _STYLE_BLOCK = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.S)
@@ -184,10 +186,19 @@ def _with_prefixed_ids(html: str, anchor: str) -> tuple[str, Callable[[str], str
     html = _CLOSED_DETAILS.sub("<details open", html)
     html = _PROGRESS_TOGGLE.sub("", _CHECKBOX.sub("", html))
     html = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}", html)
-    ids = {match["value"] for match in _ID_ATTRIBUTE.finditer(html) if match["name"] == "id"}
-    html = _ID_ATTRIBUTE.sub(lambda m: _attribute(m, prefixed(m["value"])), html)
-    html = _ID_LIST_ATTRIBUTE.sub(lambda m: _attribute(m, " ".join(prefixed(i) for i in m["value"].split())), html)
-    html = _TAB_GROUP.sub(lambda m: _attribute(m, prefixed(m["value"])), html)
+    ids: set[str] = set()
+
+    def with_prefixed_id(match: re.Match[str]) -> str:
+        name, value = match["name"], match["value"]
+        if name == "id":
+            ids.add(value)
+        elif name in _ID_LISTS:
+            return _attribute(match, " ".join(prefixed(item) for item in value.split()))
+        elif name == "name" and not value.startswith(_TAB_GROUP):
+            return match[0]
+        return _attribute(match, prefixed(value))
+
+    html = _ID_ATTRIBUTE.sub(with_prefixed_id, html)
     html = _SVG_REFERENCE.sub(lambda m: f"url(#{prefixed(m[1])})" if m[1] in ids else m[0], html)
     html = _STYLE_BLOCK.sub(
         lambda m: m[1] + _CSS_ID.sub(lambda i: f"#{prefixed(i[1])}" if i[1] in ids else i[0], m[2]) + m[3], html
