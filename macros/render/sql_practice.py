@@ -27,7 +27,8 @@ RUNNER_SCRIPT = "assets/javascripts/sql-runner.js"
 # A runnable block as pymdownx.highlight renders a fence with `.sql .sql-run` and a data-dataset attribute.
 RUNNABLE_BLOCK = re.compile(r'<div class="[^"]*\bsql-run\b[^"]*" data-dataset="(?P<dataset>[^"]*)"')
 # Anything the runner enhances: runnable blocks, exercises, live forms.
-NEEDS_RUNNER = re.compile(r'\bdata-dataset="')
+# Led by the space before the attribute: a pattern led by `\b` is tried at every position of every page.
+NEEDS_RUNNER = re.compile(r' data-dataset="')
 
 
 @dataclass(frozen=True)
