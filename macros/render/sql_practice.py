@@ -66,7 +66,3 @@ def dataset_errors(html: str, known: dict[str, Dataset]) -> list[str]:
         if name not in known:
             errors.append(f"runnable SQL block names dataset '{name}': no examples/{name}/schema.sql and seed.sql")
     return errors
-
-
-def runnable_blocks(html: str) -> int:
-    return len(RUNNABLE_BLOCK.findall(html))
